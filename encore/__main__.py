@@ -1,0 +1,5 @@
+"""``python -m encore``."""
+
+from encore.cli import main
+
+main()

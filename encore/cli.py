@@ -1,0 +1,171 @@
+"""The ``encore`` command line: thin commands over `encore.build`.
+
+Exit codes: 0 success, 1 errors found (or warnings under ``--strict``), 2 usage error,
+3 internal error. Diagnostics never come with a traceback unless ``ENCORE_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from encore.build import BuildResult, build, check_files, token_summary
+from encore.config import PROJECT_FILE, load_project
+from encore.diagnostics import (
+    Diagnostic,
+    EncoreError,
+    Severity,
+    render_json,
+    render_sarif,
+    render_text,
+)
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+FORMAT_CHOICE = click.Choice(["text", "json", "sarif"])
+
+
+def _use_color() -> bool:
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
+def report(diagnostics: Sequence[Diagnostic], output_format: str) -> None:
+    """Print diagnostics: text on stderr, JSON or SARIF on stdout."""
+    if output_format == "json":
+        click.echo(render_json(diagnostics), nl=False)
+    elif output_format == "sarif":
+        click.echo(render_sarif(diagnostics), nl=False)
+    elif diagnostics:
+        click.echo(render_text(diagnostics, color=_use_color()), err=True, nl=False)
+
+
+def _counts(diagnostics: Sequence[Diagnostic]) -> str:
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _finish(result: BuildResult, output_format: str, strict: bool, quiet: bool,
+            summary: str) -> None:
+    report(result.diagnostics, output_format)
+    failed = result.failed(strict)
+    if output_format == "text" and not quiet:
+        if failed:
+            click.echo(f"encore: failed with {_counts(result.diagnostics)}; nothing was written",
+                       err=True)
+        else:
+            click.echo(summary, err=True)
+    sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="encore-tokens", prog_name="encore")
+def cli() -> None:
+    """Encore: compile tiered DTCG design tokens into platform code.
+
+    \b
+    Example:
+      encore build            build every platform of ./encore.yaml
+      encore check tokens/    validate token files without a project
+    """
+
+
+@cli.command("build")
+@click.option("--project", "project_path", type=click.Path(path_type=Path), default=".",
+              show_default=True, help=f"Folder holding {PROJECT_FILE}, or the file itself.")
+@click.option("--platform", "platforms", multiple=True, metavar="NAME",
+              help="Build only this platform (repeatable).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
+              show_default=True, help="How to print diagnostics.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")
+def build_command(project_path: Path, platforms: tuple[str, ...], strict: bool,
+                  output_format: str, quiet: bool) -> None:
+    """Compile the project's tokens and write every platform's files.
+
+    \b
+    Example:
+      encore build --platform web --strict
+    """
+    started = time.perf_counter()
+    project = load_project(project_path)
+    result = build(project, platforms, strict=strict)
+    written = sum(len(r.written) for r in result.reports.values())
+    files = sum(len(f) for f in result.outputs.values())
+    tokens = len(result.tokens) if result.tokens is not None else 0
+    tiers = ", ".join(f"{n} {t}" for t, n in token_summary(result.tokens).items()) \
+        if result.tokens is not None else ""
+    outputs = ", ".join(
+        str((project.output / folder / name).relative_to(Path.cwd())
+            if (project.output / folder / name).is_relative_to(Path.cwd())
+            else project.output / folder / name)
+        for folder, names in result.outputs.items() for name in names)
+    elapsed = time.perf_counter() - started
+    summary = (f"encore: built {tokens} tokens ({tiers}) into {files} file"
+               f"{'s' * (files != 1)} ({written} changed) in {elapsed:.2f} s: {outputs}")
+    _finish(result, output_format, strict, quiet, summary)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--project", "project_path", type=click.Path(path_type=Path), default=None,
+              help=f"Check this project ({PROJECT_FILE}) instead of bare files.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
+              show_default=True, help="How to print diagnostics.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")
+def check_command(paths: tuple[Path, ...], project_path: Path | None, strict: bool,
+                  output_format: str, quiet: bool) -> None:
+    """Validate a project, or bare token files and folders; writes nothing.
+
+    \b
+    Examples:
+      encore check                      the project in this folder
+      encore check tokens/colors.yaml   one file, no project needed
+    """
+    if project_path is None and not paths:
+        project_path = Path(".")
+    if project_path is not None:
+        project = load_project(project_path)
+        result = build(project, write=False, strict=strict)
+    else:
+        result = check_files(paths)
+    tokens = len(result.tokens) if result.tokens is not None else 0
+    _finish(result, output_format, strict, quiet,
+            f"encore: {tokens} tokens checked, {_counts(result.diagnostics)}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: runs the CLI and maps failures to exit codes."""
+    output_format = "text"
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--format" in args and args.index("--format") + 1 < len(args):
+        output_format = args[args.index("--format") + 1]
+    try:
+        cli.main(args=args, prog_name="encore", standalone_mode=False)
+    except EncoreError as exc:
+        report(exc.diagnostics, output_format if output_format in ("json", "sarif") else "text")
+        if output_format == "text":
+            click.echo(f"encore: failed with {_counts(exc.diagnostics)}", err=True)
+        sys.exit(EXIT_ERRORS)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("ENCORE_DEBUG"):
+            raise
+        click.echo(f"encore: internal error: {type(exc).__name__}: {exc}\n"
+                   "  = help: this is a bug in Encore; rerun with ENCORE_DEBUG=1 for details",
+                   err=True)
+        sys.exit(EXIT_INTERNAL)

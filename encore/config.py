@@ -1,0 +1,182 @@
+"""Project and platform files (``encore.yaml``, ``platform.yaml``), validated by JSON Schema.
+
+Schemas ship in ``encore/schemas/``. Every schema error becomes a located diagnostic
+with the offending key or value underlined, and unknown keys get a "did you mean".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from encore.diagnostics import Diagnostic, EncoreError, Origin, Severity, SourceLocation
+from encore.load import load_file
+from encore.suggest import did_you_mean
+
+PROJECT_FILE = "encore.yaml"
+PLATFORM_FILE = "platform.yaml"
+TIER_ORDER = ("primitive", "semantic", "component", "local")
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped with the package."""
+    text = resources.files("encore.schemas").joinpath(name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def schema_diagnostics(data: Any, schema_doc: dict[str, Any], origin: Origin, rule: str
+                       ) -> list[Diagnostic]:
+    """Validate ``data``; one located diagnostic per schema error."""
+    validator = jsonschema.Draft202012Validator(schema_doc)
+    out: list[Diagnostic] = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        where = origin.child(*error.absolute_path)
+        message, hint, part = error.message, None, "value"
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = list(error.schema.get("properties", {}))
+            extras = [k for k in error.instance if k not in allowed]
+            for key in extras:
+                out.append(Diagnostic(
+                    rule, f'unknown key "{key}"', where.child(key), part="key",
+                    help=did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed)))
+            continue
+        if error.validator == "required":
+            part = "key"
+        elif error.validator == "enum":
+            options = error.validator_value
+            message = f"{error.instance!r} is not one of {', '.join(map(repr, options))}"
+            hint = did_you_mean(str(error.instance), map(str, options))
+        elif error.validator in ("oneOf", "anyOf"):
+            message = f"{error.instance!r} has the wrong shape here"
+        out.append(Diagnostic(rule, message, where, help=hint, part=part))
+    return out
+
+
+def read_config(path: Path, schema_name: str, rule: str) -> tuple[Any, Origin | None,
+                                                                  list[Diagnostic]]:
+    """Load a YAML config file and check it against its schema."""
+    loaded, diagnostics = load_file(path)
+    if loaded is None:
+        return None, None, diagnostics
+    origin = Origin(loaded.source, ())
+    if loaded.data is None:
+        return None, origin, [Diagnostic(rule, f"{path.name} is empty", origin)]
+    diagnostics += schema_diagnostics(loaded.data, schema(schema_name), origin, rule)
+    return loaded.data, origin, diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class FormatConfig:
+    """One output file of a platform."""
+
+    format: str
+    file: str
+    options: dict[str, Any]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformConfig:
+    """A platform system: its name, output folder and formats."""
+
+    name: str
+    folder: Path
+    output: str
+    formats: tuple[FormatConfig, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectConfig:
+    """A design system's project file."""
+
+    root: Path
+    name: str
+    tiers: dict[str, tuple[str, ...]]
+    output: Path
+    platforms: tuple[PlatformConfig, ...]
+    rules: dict[str, Severity]
+    origin: Origin
+    rule_origins: dict[str, Origin] = field(default_factory=dict)
+
+
+def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, list[Diagnostic]]:
+    """Read ``folder/platform.yaml``."""
+    path = folder / PLATFORM_FILE
+    if not path.is_file():
+        return None, [Diagnostic("config/platform", f"no {PLATFORM_FILE} in {folder}", where,
+                                 help="create it, or remove the platform from encore.yaml")]
+    data, origin, diagnostics = read_config(path, "platform.schema.json", "config/platform")
+    if data is None or origin is None or diagnostics:
+        return None, diagnostics
+    formats = tuple(
+        FormatConfig(f["format"], f["file"], dict(f.get("options", {})),
+                     origin.child("formats", i))
+        for i, f in enumerate(data["formats"])
+    )
+    platform = PlatformConfig(data["name"], folder, data.get("output", data["name"]), formats,
+                              origin)
+    return platform, []
+
+
+def load_project(path: Path) -> ProjectConfig:
+    """Read and validate a project file and its platforms; raises `EncoreError`."""
+    if path.is_dir():
+        path = path / PROJECT_FILE
+    if not path.is_file():
+        raise EncoreError([Diagnostic(
+            "config/project", f"no {PROJECT_FILE} found at {path}",
+            fixed_location=SourceLocation(str(path)),
+            help="run encore in the design system's folder, pass --project, or check bare "
+                 "token files with: encore check FILE...")])
+    data, origin, diagnostics = read_config(path, "project.schema.json", "config/project")
+    if data is None or origin is None or diagnostics:
+        raise EncoreError(diagnostics)
+    root = path.parent
+    tiers = {
+        tier: (globs,) if isinstance(globs, str) else tuple(globs)
+        for tier, globs in sorted(data["tiers"].items(), key=lambda kv: TIER_ORDER.index(kv[0]))
+    }
+    platforms: list[PlatformConfig] = []
+    for i, folder in enumerate(data.get("platforms", [])):
+        platform, problems = load_platform(root / folder, origin.child("platforms", i))
+        diagnostics += problems
+        if platform is not None:
+            platforms.append(platform)
+    from encore.rules import RULES
+
+    rules: dict[str, Severity] = {}
+    rule_origins: dict[str, Origin] = {}
+    for rule_id, severity in data.get("rules", {}).items():
+        if rule_id not in RULES:
+            diagnostics.append(Diagnostic(
+                "config/project", f'unknown rule "{rule_id}"', origin.child("rules", rule_id),
+                part="key", help=did_you_mean(rule_id, RULES) or "rules: " + ", ".join(RULES)))
+            continue
+        rules[rule_id] = Severity(severity)
+        rule_origins[rule_id] = origin.child("rules", rule_id)
+    names = [p.name for p in platforms]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            diagnostics.append(Diagnostic("config/project", f'two platforms are named "{name}"',
+                                          origin.child("platforms", i)))
+    if diagnostics:
+        raise EncoreError(diagnostics)
+    return ProjectConfig(
+        root=root,
+        name=data.get("name", root.name),
+        tiers=tiers,
+        output=root / data.get("output", "build"),
+        platforms=tuple(platforms),
+        rules=rules,
+        origin=origin,
+        rule_origins=rule_origins,
+    )

@@ -1,0 +1,35 @@
+"""Output formats, one module each, registered by name in `FORMATS`.
+
+A format turns a resolved `TokenSet` into the text of one file. To add one: write its
+module (``render`` and ``OPTIONS``), its golden test folder, and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from encore.diagnostics import Diagnostic
+from encore.formats import css
+from encore.model import TokenSet
+
+Render = Callable[[TokenSet, Mapping[str, Any], list[Diagnostic]], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A named output format, its options schema and its renderer."""
+
+    name: str
+    summary: str
+    options: dict[str, Any]
+    render: Render
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("css", "CSS custom properties", css.OPTIONS, css.render),
+    )
+}

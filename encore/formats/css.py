@@ -1,0 +1,322 @@
+"""CSS custom properties: one per token, references kept as ``var()``, composites expanded.
+
+Colours inside sRGB print as hex; colours outside it print as hex in the main block and
+again, in their own space (or display-p3 / oklch), inside an ``@supports`` block that
+only wide-gamut browsers apply. Typography expands into its parts plus a ``font``
+shorthand. Output order is source order, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from encore.diagnostics import Diagnostic
+from encore.formats._common import comment_text, kebab, number
+from encore.model import Token, TokenSet
+from encore.sourcemap import JsonPath
+from encore.values.color import in_srgb_gamut, srgb_hex, to_coloraide
+from encore.values.types import (
+    Border,
+    Color,
+    CubicBezier,
+    Dimension,
+    Duration,
+    FontFamily,
+    FontWeight,
+    Gradient,
+    Number,
+    Shadow,
+    StrokeStyle,
+    Transition,
+    Typography,
+    Value,
+)
+
+OPTIONS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "prefix": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+        "selector": {"type": "string", "minLength": 1},
+        "references": {"enum": ["keep", "inline"]},
+        "wide_gamut": {"enum": ["native", "display-p3", "oklch", "none"]},
+        "descriptions": {"type": "boolean"},
+    },
+}
+DEFAULTS: dict[str, Any] = {
+    "prefix": "encore",
+    "selector": ":root",
+    "references": "keep",
+    "wide_gamut": "native",
+    "descriptions": True,
+}
+
+GENERIC_FAMILIES = frozenset({
+    "serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-serif",
+    "ui-sans-serif", "ui-monospace", "ui-rounded", "math", "emoji", "fangsong",
+    "-apple-system", "BlinkMacSystemFont",
+})
+_RGB_SPACES = {
+    "srgb": "srgb", "srgb-linear": "srgb-linear", "display-p3": "display-p3",
+    "a98-rgb": "a98-rgb", "prophoto-rgb": "prophoto-rgb", "rec2020": "rec2020",
+    "xyz-d65": "xyz-d65", "xyz-d50": "xyz-d50",
+}
+_FUNCTIONS = {"hsl": "hsl", "hwb": "hwb", "lab": "lab", "lch": "lch", "oklab": "oklab",
+              "oklch": "oklch"}
+_PERCENT_SPACES = frozenset({"hsl", "hwb"})
+TYPOGRAPHY_PARTS = (
+    ("font-family", "fontFamily"),
+    ("font-size", "fontSize"),
+    ("font-weight", "fontWeight"),
+    ("letter-spacing", "letterSpacing"),
+    ("line-height", "lineHeight"),
+)
+
+
+def css_string(text: str) -> str:
+    """A double-quoted CSS string."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    return f'"{escaped}"'
+
+
+def font_family(value: FontFamily) -> str:
+    """A ``font-family`` list; generic and system keywords stay unquoted."""
+    return ", ".join(n if n in GENERIC_FAMILIES else css_string(n) for n in value.names)
+
+
+def wide_color(color: Color, mode: str) -> str:
+    """A colour in a wide-gamut CSS notation."""
+    if mode == "display-p3" or (mode == "native" and color.space not in _RGB_SPACES
+                                and color.space not in _FUNCTIONS):
+        converted = to_coloraide(color).convert("display-p3")
+        if not converted.in_gamut():
+            converted = converted.fit(method="oklch-chroma")
+        comps = [number(c, 5) for c in converted[:3]]
+        return _with_alpha(f"color(display-p3 {' '.join(comps)}", color.alpha) + ")"
+    if mode == "oklch":
+        l, c, h = to_coloraide(color).convert("oklch")[:3]
+        parts = [number(l, 5), number(c, 5), "none" if h != h else number(h, 3)]
+        return _with_alpha(f"oklch({' '.join(parts)}", color.alpha) + ")"
+    parts = []
+    for i, component in enumerate(color.components):
+        if component is None:
+            parts.append("none")
+        elif color.space in _PERCENT_SPACES and i > 0:
+            parts.append(number(component, 3) + "%")
+        else:
+            parts.append(number(component, 5))
+    if color.space in _RGB_SPACES:
+        return _with_alpha(f"color({_RGB_SPACES[color.space]} {' '.join(parts)}",
+                           color.alpha) + ")"
+    return _with_alpha(f"{_FUNCTIONS[color.space]}({' '.join(parts)}", color.alpha) + ")"
+
+
+def _with_alpha(text: str, alpha: float) -> str:
+    return text if alpha >= 1 else f"{text} / {number(alpha)}"
+
+
+def _supports_condition(mode: str, color: Color) -> str:
+    if mode == "display-p3" or (mode == "native" and color.space in _RGB_SPACES):
+        space = "display-p3" if mode == "display-p3" else _RGB_SPACES[color.space]
+        return f"(color: color({space} 0 0 0))"
+    function = "oklch" if mode == "oklch" else _FUNCTIONS.get(color.space, "oklch")
+    return f"(color: {function}(0 0 0))"
+
+
+@dataclass(slots=True)
+class _Writer:
+    """Formats values, printing references as ``var()`` where the options keep them."""
+
+    names: dict[str, str]
+    keep: bool
+    wide: str | None  # wide-gamut mode when writing the @supports variant
+    conditions: set[str]
+
+    def var(self, name: str) -> str:
+        return f"var({self.names[name]})"
+
+    def color(self, color: Color) -> str:
+        if self.wide is None or in_srgb_gamut(color):
+            return srgb_hex(color)
+        self.conditions.add(_supports_condition(self.wide, color))
+        return wide_color(color, self.wide)
+
+    def part(self, token: Token, path: JsonPath, inline: Callable[[], str]) -> str:
+        alias = token.aliases.get(path) if self.keep else None
+        return self.var(alias) if alias is not None and alias in self.names else inline()
+
+    def value(self, token: Token) -> str:
+        return self.part(token, (), lambda: self.inline(token, token.value))
+
+    def inline(self, token: Token, value: Value) -> str:
+        p = self.part
+        if isinstance(value, Color):
+            return self.color(value)
+        if isinstance(value, Dimension):
+            return f"{number(value.value)}{value.unit}"
+        if isinstance(value, Duration):
+            return f"{number(value.value)}{value.unit}"
+        if isinstance(value, Number):
+            return number(value.value)
+        if isinstance(value, FontWeight):
+            return number(value.value)
+        if isinstance(value, FontFamily):
+            return font_family(value)
+        if isinstance(value, CubicBezier):
+            points = (value.x1, value.y1, value.x2, value.y2)
+            return f"cubic-bezier({', '.join(number(v) for v in points)})"
+        if isinstance(value, StrokeStyle):
+            return value.keyword or "dashed"
+        if isinstance(value, Border):
+            return " ".join((
+                p(token, ("width",), lambda: self.inline(token, value.width)),
+                p(token, ("style",), lambda: self.inline(token, value.style)),
+                p(token, ("color",), lambda: self.color(value.color)),
+            ))
+        if isinstance(value, Transition):
+            return " ".join((
+                p(token, ("duration",), lambda: self.inline(token, value.duration)),
+                p(token, ("timingFunction",), lambda: self.inline(token, value.timing_function)),
+                p(token, ("delay",), lambda: self.inline(token, value.delay)),
+            ))
+        if isinstance(value, Shadow):
+            return self.shadow(token, value)
+        if isinstance(value, Gradient):
+            return self.gradient(token, value)
+        assert isinstance(value, Typography)
+        return self.font(token, value)
+
+    def shadow(self, token: Token, value: Shadow) -> str:
+        spliced = value.is_list and any(len(k) == 1 for k in token.aliases)
+        layers = []
+        for i, layer in enumerate(value.layers):
+            prefix: JsonPath = (i,) if value.is_list else ()
+
+            def part(key: str, text: Callable[[], str], prefix: JsonPath = prefix) -> str:
+                return text() if spliced else self.part(token, (*prefix, key), text)
+
+            words = ["inset"] if layer.inset else []
+            words += [
+                part("offsetX", lambda layer=layer: self.inline(token, layer.offset_x)),
+                part("offsetY", lambda layer=layer: self.inline(token, layer.offset_y)),
+                part("blur", lambda layer=layer: self.inline(token, layer.blur)),
+                part("spread", lambda layer=layer: self.inline(token, layer.spread)),
+                part("color", lambda layer=layer: self.color(layer.color)),
+            ]
+            layers.append(" ".join(words))
+        return ", ".join(layers)
+
+    def gradient(self, token: Token, value: Gradient) -> str:
+        spliced = any(len(k) == 1 for k in token.aliases)
+        stops = []
+        for i, stop in enumerate(value.stops):
+            percent = f"{number(stop.position * 100, 2)}%"
+            if spliced or not self.keep:
+                stops.append(f"{self.color(stop.color)} {percent}")
+                continue
+            color = self.part(token, (i, "color"), lambda stop=stop: self.color(stop.color))
+            position_alias = token.aliases.get((i, "position"))
+            if position_alias in self.names:
+                percent = f"calc({self.var(position_alias)} * 100%)"
+            stops.append(f"{color} {percent}")
+        return f"linear-gradient({', '.join(stops)})"
+
+    def font(self, token: Token, value: Typography) -> str:
+        weight = number(value.font_weight.value)
+        size = f"{number(value.font_size.value)}{value.font_size.unit}"
+        return f"{weight} {size}/{number(value.line_height.value)} {font_family(value.font_family)}"
+
+    def typography_parts(self, token: Token, base: str) -> list[tuple[str, str]]:
+        """The expanded parts of a typography token and its ``font`` shorthand."""
+        value = token.value
+        assert isinstance(value, Typography)
+        whole = token.aliases.get(()) if self.keep else None
+        parts: list[tuple[str, str]] = []
+        for suffix, key in TYPOGRAPHY_PARTS:
+            name = f"{base}-{suffix}"
+            if whole is not None and whole in self.names:
+                parts.append((name, f"var({self.names[whole]}-{suffix})"))
+                continue
+            field_value: Value = {
+                "fontFamily": value.font_family, "fontSize": value.font_size,
+                "fontWeight": value.font_weight, "letterSpacing": value.letter_spacing,
+                "lineHeight": value.line_height,
+            }[key]
+            parts.append((name, self.part(token, (key,),
+                                          lambda v=field_value: self.inline(token, v))))
+        if self.keep:
+            shorthand = (f"var({base}-font-weight) var({base}-font-size)/"
+                         f"var({base}-line-height) var({base}-font-family)")
+        else:
+            shorthand = self.font(token, value)
+        return [*parts, (base, shorthand)]
+
+
+def declarations(token: Token, writer: _Writer, name: str) -> list[tuple[str, str]]:
+    """The custom properties one token produces."""
+    if isinstance(token.value, Typography):
+        return writer.typography_parts(token, name)
+    return [(name, writer.value(token))]
+
+
+def property_names(tokens: TokenSet, prefix: str, report: list[Diagnostic]) -> dict[str, str]:
+    """Each token's custom property name; two tokens that would share one are an error."""
+    names: dict[str, str] = {}
+    owners: dict[str, Token] = {}
+    for token in tokens:
+        name = f"--{prefix}-{kebab(token.output_path)}"
+        produced = [name]
+        if isinstance(token.value, Typography):
+            produced += [f"{name}-{suffix}" for suffix, _ in TYPOGRAPHY_PARTS]
+        for each in produced:
+            other = owners.get(each)
+            if other is not None:
+                report.append(Diagnostic(
+                    "css/name-collision",
+                    f'"{token.name}" and "{other.name}" both become the CSS property {each}',
+                    token.origin, part="key", related=(other.origin,),
+                    help="rename one of them; names are lower-cased and joined with '-'"))
+            owners[each] = token
+        names[token.name] = name
+    return names
+
+
+def _block(selector: str, lines: list[str], indent: str = "") -> list[str]:
+    return [f"{indent}{selector} {{", *(f"{indent}  {line}" for line in lines), f"{indent}}}"]
+
+
+def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
+    """The CSS file for a token set."""
+    opts = {**DEFAULTS, **options}
+    names = property_names(tokens, opts["prefix"], report)
+    keep = opts["references"] == "keep"
+    base = _Writer(names, keep, None, set())
+    wide_mode = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
+    wide = _Writer(names, keep, wide_mode, set())
+    main: list[str] = []
+    upgrades: dict[str, list[str]] = {}
+    for token in tokens:
+        name = names[token.name]
+        if opts["descriptions"]:
+            if token.deprecated:
+                note = token.deprecated if isinstance(token.deprecated, str) else ""
+                main.append(f"/* Deprecated{': ' + comment_text(note) if note else ''} */")
+            if token.description:
+                main.append(f"/* {comment_text(token.description)} */")
+        plain = declarations(token, base, name)
+        main.extend(f"{prop}: {text};" for prop, text in plain)
+        if wide_mode is not None:
+            wide.conditions = set()
+            richer = declarations(token, wide, name)
+            changed = [f"{prop}: {text};" for (prop, text), (_, old) in zip(richer, plain)
+                       if text != old]
+            if changed:
+                upgrades.setdefault(" and ".join(sorted(wide.conditions)), []).extend(changed)
+    out = [f"/* Generated by Encore from design tokens. Do not edit: change the tokens and "
+           "run `encore build`. */", ""]
+    out += _block(opts["selector"], main)
+    for condition, lines in sorted(upgrades.items()):
+        out += ["", f"@supports {condition} {{", *_block(opts["selector"], lines, "  "), "}"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,185 @@
+"""Load token files (YAML or JSON) into plain data plus a `SourceFile` for locations.
+
+YAML goes through PyYAML's C parser with YAML 1.2-like scalars: mapping keys stay the
+strings the author wrote (``500:`` is ``"500"``, ``on:`` is ``"on"``), only
+``true``/``false`` are booleans, ``1e3`` is a number, and dates stay strings.
+Duplicate keys are errors in both syntaxes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from encore.diagnostics import Diagnostic, Origin, SourceLocation
+from encore.sourcemap import SourceFile
+
+TOKEN_SUFFIXES = (".tokens.json", ".tokens", ".json", ".yaml", ".yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+_CLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Parser: Any = getattr(yaml, "CParser", None) or yaml.parser.Parser
+
+
+class EncoreYamlLoader(_CLoader):  # type: ignore[misc]
+    """PyYAML's C loader with string keys, YAML 1.2 booleans and numbers, duplicate checks."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, Any]] = []
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            return dict(super().construct_mapping(node, deep=deep))
+        self.flatten_mapping(node)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if key in mapping:
+                self.duplicates.append((key, key_node.start_mark))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def _configure_resolvers() -> None:
+    resolvers = EncoreYamlLoader.add_implicit_resolver
+    resolvers(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    resolvers(
+        "tag:yaml.org,2002:int",
+        re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+        list("-+0123456789"),
+    )
+    resolvers(
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+0123456789."),
+    )
+    resolvers("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+    resolvers("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+_configure_resolvers()
+EncoreYamlLoader.add_constructor(
+    "tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedFile:
+    """A token file's data and its source."""
+
+    source: SourceFile
+    data: Any
+
+
+def is_token_file(path: Path) -> bool:
+    """True for the suffixes Encore reads as token files."""
+    name = path.name.lower()
+    return name.endswith(TOKEN_SUFFIXES) and not name.endswith(".resolver.json")
+
+
+def _pairs_without_duplicates(duplicates: list[str]) -> Any:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append(key)
+                seen.add(key)
+        return result
+
+    return hook
+
+
+def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Parse one file's text; syntax errors become located diagnostics."""
+    syntax = "yaml" if path.lower().endswith(YAML_SUFFIXES) else "json"
+    source = SourceFile(path, text, syntax)
+    origin = Origin(source, ())
+    if syntax == "json":
+        duplicates: list[str] = []
+        try:
+            data = json.loads(text, object_pairs_hook=_pairs_without_duplicates(duplicates))
+        except json.JSONDecodeError as exc:
+            where = SourceLocation(path, exc.lineno, exc.colno)
+            return None, [
+                Diagnostic(
+                    "syntax/json",
+                    f"invalid JSON: {exc.msg}",
+                    origin,
+                    help="JSON needs double-quoted keys, commas between entries and "
+                    "no trailing commas or comments",
+                    fixed_location=where,
+                )
+            ]
+        diagnostics = [
+            Diagnostic(
+                "syntax/duplicate-key",
+                f'key "{key}" appears twice in the same object; the last one would win silently',
+                origin,
+                help="remove or rename one of them",
+            )
+            for key in duplicates
+        ]
+        return LoadedFile(source, data), diagnostics
+    loader = EncoreYamlLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = SourceLocation(path, mark.line + 1, mark.column + 1) if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        return None, [
+            Diagnostic(
+                "syntax/yaml",
+                f"invalid YAML: {problem}",
+                origin,
+                help="check indentation and quoting; quote values that start with '#' or '{'",
+                fixed_location=where,
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [Diagnostic("syntax/yaml", f"invalid YAML: {exc}", origin)]
+    finally:
+        loader.dispose()
+    diagnostics = [
+        Diagnostic(
+            "syntax/duplicate-key",
+            f'key "{key}" appears twice in the same mapping; the last one would win silently',
+            origin,
+            help="remove or rename one of them",
+            fixed_location=SourceLocation(path, mark.line + 1, mark.column + 1),
+        )
+        for key, mark in loader.duplicates
+    ]
+    return LoadedFile(source, data), diagnostics
+
+
+def load_file(path: Path) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Read and parse one token file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [
+            Diagnostic(
+                "load/unreadable",
+                f"cannot read {path}: {exc}",
+                fixed_location=SourceLocation(str(path)),
+            )
+        ]
+    return parse_text(str(path), text)

@@ -1,0 +1,86 @@
+"""The resolved model every later stage reads: `Token`, `TokenSet` and tiers.
+
+A token's ``value`` is fully resolved. ``aliases`` maps a path inside the value
+(``()`` for the whole value, ``("color",)`` for a shadow's colour) to the token it
+referred to, so outputs can print ``var(--x)`` or name another constant instead of
+copying the value. ``references`` holds every token the value read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from encore.diagnostics import Origin, SourceLocation
+from encore.sourcemap import JsonPath
+from encore.values.types import TokenType, Value
+
+
+class Tier(str, Enum):
+    """The rings of a tiered design system, innermost first."""
+
+    PRIMITIVE = "primitive"
+    SEMANTIC = "semantic"
+    COMPONENT = "component"
+    LOCAL = "local"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One resolved design token."""
+
+    path: tuple[str, ...]
+    type: TokenType
+    value: Value
+    origin: Origin
+    tier: str | None = None
+    aliases: Mapping[JsonPath, str] = field(default_factory=dict)
+    references: frozenset[str] = frozenset()
+    description: str | None = None
+    deprecated: bool | str = False
+    extensions: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The dot path used in references, e.g. ``color.green.500``."""
+        return ".".join(self.path)
+
+    @property
+    def alias_of(self) -> str | None:
+        """The token this whole value is an alias of, if any."""
+        return self.aliases.get(())
+
+    @property
+    def location(self) -> SourceLocation:
+        """Where the token is written."""
+        return self.origin.location("key")
+
+    @property
+    def output_path(self) -> tuple[str, ...]:
+        """The path used for output names: a group's ``$root`` token takes the group's name."""
+        return tuple(p for p in self.path if p != "$root")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSet:
+    """Resolved tokens by name, in source order."""
+
+    tokens: Mapping[str, Token]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens.values())
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, name: str) -> Token:
+        return self.tokens[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.tokens
+
+    def get(self, name: str) -> Token | None:
+        """The token of that name, or ``None``."""
+        return self.tokens.get(name)

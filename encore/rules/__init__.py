@@ -1,0 +1,49 @@
+"""Rules that run over resolved tokens, one per module, registered here with a default
+severity. To add a rule: write its module with a ``check`` function, add one line to
+`RULES`, and a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from encore.diagnostics import Diagnostic, Severity
+from encore.model import TokenSet
+from encore.rules import deprecated_use, reference_direction, semantic_must_alias
+
+Check = Callable[[TokenSet], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named check with a default severity."""
+
+    id: str
+    severity: Severity
+    summary: str
+    check: Check
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        Rule(semantic_must_alias.RULE_ID, Severity.ERROR, semantic_must_alias.SUMMARY,
+             semantic_must_alias.check),
+        Rule(reference_direction.RULE_ID, Severity.ERROR, reference_direction.SUMMARY,
+             reference_direction.check),
+        Rule(deprecated_use.RULE_ID, Severity.WARNING, deprecated_use.SUMMARY,
+             deprecated_use.check),
+    )
+}
+
+
+def run_rules(tokens: TokenSet, severities: Mapping[str, Severity]) -> list[Diagnostic]:
+    """Every enabled rule's findings, at the configured severity."""
+    found: list[Diagnostic] = []
+    for rule in RULES.values():
+        severity = severities.get(rule.id, rule.severity)
+        if severity is Severity.OFF:
+            continue
+        found.extend(d.with_severity(severity) for d in rule.check(tokens))
+    return found

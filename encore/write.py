@@ -1,0 +1,92 @@
+"""Write build outputs: atomically, only when changed, with a manifest of what was written.
+
+Each file is written to a temporary file beside it and renamed into place, so a reader
+never sees half a file. Files whose bytes are unchanged are not touched (their mtime
+stays, so watchers and caches stay quiet). Files an earlier build wrote and this one no
+longer produces are removed, using the previous manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    """What a write changed."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _previous(out_dir: Path) -> set[str]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return {entry["path"] for entry in data.get("files", [])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()
+
+
+def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
+    """Write every file (relative POSIX paths) under ``out_dir`` and refresh the manifest."""
+    written, unchanged = [], []
+    for rel in sorted(files):
+        target = out_dir / rel
+        data = files[rel]
+        try:
+            if target.read_bytes() == data:
+                unchanged.append(rel)
+                continue
+        except OSError:
+            pass
+        atomic_write(target, data)
+        written.append(rel)
+    removed = []
+    for rel in sorted(_previous(out_dir) - set(files)):
+        stale = out_dir / rel
+        if stale.is_file():
+            stale.unlink()
+            removed.append(rel)
+    manifest = {
+        "generator": "encore",
+        "files": [
+            {"path": rel, "bytes": len(files[rel]), "sha256": hashlib.sha256(files[rel]).hexdigest()}
+            for rel in sorted(files)
+        ],
+    }
+    manifest_bytes = (json.dumps(manifest, indent=2) + "\n").encode()
+    manifest_path = out_dir / MANIFEST
+    if not manifest_path.is_file() or manifest_path.read_bytes() != manifest_bytes:
+        atomic_write(manifest_path, manifest_bytes)
+    return WriteReport(tuple(written), tuple(unchanged), tuple(removed))
