@@ -52,18 +52,30 @@ def project_sources(project: ProjectConfig) -> tuple[list[tuple[Path, str]], lis
     diagnostics: list[Diagnostic] = []
     for tier, globs in project.tiers.items():
         for i, pattern in enumerate(globs):
-            matches = sorted(p for p in project.root.glob(pattern) if p.is_file()
-                             and is_token_file(p))
+            matches = sorted(
+                p for p in project.root.glob(pattern) if p.is_file() and is_token_file(p)
+            )
             where = project.origin.child("tiers", tier, *((i,) if len(globs) > 1 else ()))
             if not matches:
-                diagnostics.append(Diagnostic(
-                    "config/empty-glob", f'"{pattern}" matches no token files', where,
-                    severity=Severity.WARNING, help="check the path, relative to encore.yaml"))
+                diagnostics.append(
+                    Diagnostic(
+                        "config/empty-glob",
+                        f'"{pattern}" matches no token files',
+                        where,
+                        severity=Severity.WARNING,
+                        help="check the path, relative to encore.yaml",
+                    )
+                )
             for path in matches:
                 if path in seen and seen[path] != tier:
-                    diagnostics.append(Diagnostic(
-                        "config/tier-overlap", f"{path} is in both the {seen[path]} and the "
-                        f"{tier} tier", where, help="a file belongs to exactly one tier"))
+                    diagnostics.append(
+                        Diagnostic(
+                            "config/tier-overlap",
+                            f"{path} is in both the {seen[path]} and the {tier} tier",
+                            where,
+                            help="a file belongs to exactly one tier",
+                        )
+                    )
                     continue
                 if path not in seen:
                     seen[path] = tier
@@ -81,13 +93,19 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
         elif path.is_file():
             files.append(path)
         else:
-            diagnostics.append(Diagnostic("load/missing", f"{path} does not exist",
-                                          fixed_location=SourceLocation(str(path))))
+            diagnostics.append(
+                Diagnostic(
+                    "load/missing",
+                    f"{path} does not exist",
+                    fixed_location=SourceLocation(str(path)),
+                )
+            )
     return files, diagnostics
 
 
-def load_sources(sources: Sequence[tuple[Path, str | None]]
-                 ) -> tuple[list[tuple[LoadedFile, str | None]], list[Diagnostic]]:
+def load_sources(
+    sources: Sequence[tuple[Path, str | None]],
+) -> tuple[list[tuple[LoadedFile, str | None]], list[Diagnostic]]:
     """Read every source; syntax errors of all files are reported together."""
     loaded: list[tuple[LoadedFile, str | None]] = []
     diagnostics: list[Diagnostic] = []
@@ -99,43 +117,52 @@ def load_sources(sources: Sequence[tuple[Path, str | None]]
     return loaded, diagnostics
 
 
-def compile_tokens(files: list[tuple[LoadedFile, str | None]]
-                   ) -> tuple[TokenSet, list[Diagnostic]]:
+def compile_tokens(files: list[tuple[LoadedFile, str | None]]) -> tuple[TokenSet, list[Diagnostic]]:
     """Collect and evaluate: the resolved token set and every problem found on the way."""
     tree = collect(files)
     tokens, problems = evaluate(tree)
     return tokens, [*tree.diagnostics, *problems]
 
 
-def render_platform(platform: PlatformConfig, tokens: TokenSet
-                    ) -> tuple[dict[str, bytes], list[Diagnostic]]:
+def render_platform(
+    platform: PlatformConfig, tokens: TokenSet
+) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """Every file of one platform, as bytes keyed by path relative to its output folder."""
     files: dict[str, bytes] = {}
     diagnostics: list[Diagnostic] = []
     for fmt in platform.formats:
         spec = FORMATS.get(fmt.format)
         if spec is None:
-            diagnostics.append(Diagnostic(
-                "config/unknown-format", f'unknown format "{fmt.format}"',
-                fmt.origin.child("format"),
-                help=did_you_mean(fmt.format, FORMATS) or "formats: " + ", ".join(FORMATS)))
+            diagnostics.append(
+                Diagnostic(
+                    "config/unknown-format",
+                    f'unknown format "{fmt.format}"',
+                    fmt.origin.child("format"),
+                    help=did_you_mean(fmt.format, FORMATS) or "formats: " + ", ".join(FORMATS),
+                )
+            )
             continue
-        problems = schema_diagnostics(fmt.options, spec.options, fmt.origin.child("options"),
-                                      "config/format-options")
+        problems = schema_diagnostics(
+            fmt.options, spec.options, fmt.origin.child("options"), "config/format-options"
+        )
         if problems:
             diagnostics += problems
             continue
         if fmt.file in files:
-            diagnostics.append(Diagnostic("config/platform", f'two formats write "{fmt.file}"',
-                                          fmt.origin.child("file")))
+            diagnostics.append(
+                Diagnostic(
+                    "config/platform", f'two formats write "{fmt.file}"', fmt.origin.child("file")
+                )
+            )
             continue
         text = spec.render(tokens, fmt.options, diagnostics)
         files[fmt.file] = text.encode("utf-8")
     return files, diagnostics
 
 
-def select_platforms(project: ProjectConfig, names: Sequence[str]
-                     ) -> tuple[list[PlatformConfig], list[Diagnostic]]:
+def select_platforms(
+    project: ProjectConfig, names: Sequence[str]
+) -> tuple[list[PlatformConfig], list[Diagnostic]]:
     """The platforms asked for (all when none are named)."""
     if not names:
         return list(project.platforms), []
@@ -145,14 +172,24 @@ def select_platforms(project: ProjectConfig, names: Sequence[str]
         if name in known:
             chosen.append(known[name])
         else:
-            diagnostics.append(Diagnostic(
-                "config/unknown-platform", f'no platform named "{name}"', project.origin,
-                help=did_you_mean(name, known) or "platforms: " + ", ".join(known)))
+            diagnostics.append(
+                Diagnostic(
+                    "config/unknown-platform",
+                    f'no platform named "{name}"',
+                    project.origin,
+                    help=did_you_mean(name, known) or "platforms: " + ", ".join(known),
+                )
+            )
     return chosen, diagnostics
 
 
-def build(project: ProjectConfig, platforms: Sequence[str] = (), *, write: bool = True,
-          strict: bool = False) -> BuildResult:
+def build(
+    project: ProjectConfig,
+    platforms: Sequence[str] = (),
+    *,
+    write: bool = True,
+    strict: bool = False,
+) -> BuildResult:
     """Run the whole pipeline for a project; writes only when nothing failed."""
     result = BuildResult()
     sources, problems = project_sources(project)
@@ -184,8 +221,11 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     files, problems = expand_paths(paths)
     result.diagnostics += problems
     if not files and not problems:
-        result.diagnostics.append(Diagnostic("load/missing", "no token files found",
-                                             fixed_location=SourceLocation(str(paths[0]))))
+        result.diagnostics.append(
+            Diagnostic(
+                "load/missing", "no token files found", fixed_location=SourceLocation(str(paths[0]))
+            )
+        )
     loaded, problems = load_sources([(f, None) for f in files])
     result.diagnostics += problems
     tokens, problems = compile_tokens(loaded)
@@ -202,4 +242,3 @@ def token_summary(tokens: TokenSet) -> dict[str, int]:
     for token in tokens:
         counts[token.tier or "untiered"] = counts.get(token.tier or "untiered", 0) + 1
     return counts
-

@@ -49,14 +49,16 @@ def _counts(diagnostics: Sequence[Diagnostic]) -> str:
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
-def _finish(result: BuildResult, output_format: str, strict: bool, quiet: bool,
-            summary: str) -> None:
+def _finish(
+    result: BuildResult, output_format: str, strict: bool, quiet: bool, summary: str
+) -> None:
     report(result.diagnostics, output_format)
     failed = result.failed(strict)
     if output_format == "text" and not quiet:
         if failed:
-            click.echo(f"encore: failed with {_counts(result.diagnostics)}; nothing was written",
-                       err=True)
+            click.echo(
+                f"encore: failed with {_counts(result.diagnostics)}; nothing was written", err=True
+            )
         else:
             click.echo(summary, err=True)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
@@ -75,16 +77,34 @@ def cli() -> None:
 
 
 @cli.command("build")
-@click.option("--project", "project_path", type=click.Path(path_type=Path), default=".",
-              show_default=True, help=f"Folder holding {PROJECT_FILE}, or the file itself.")
-@click.option("--platform", "platforms", multiple=True, metavar="NAME",
-              help="Build only this platform (repeatable).")
+@click.option(
+    "--project",
+    "project_path",
+    type=click.Path(path_type=Path),
+    default=".",
+    show_default=True,
+    help=f"Folder holding {PROJECT_FILE}, or the file itself.",
+)
+@click.option(
+    "--platform",
+    "platforms",
+    multiple=True,
+    metavar="NAME",
+    help="Build only this platform (repeatable).",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
-              show_default=True, help="How to print diagnostics.")
+@click.option(
+    "--format",
+    "output_format",
+    type=FORMAT_CHOICE,
+    default="text",
+    show_default=True,
+    help="How to print diagnostics.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")
-def build_command(project_path: Path, platforms: tuple[str, ...], strict: bool,
-                  output_format: str, quiet: bool) -> None:
+def build_command(
+    project_path: Path, platforms: tuple[str, ...], strict: bool, output_format: str, quiet: bool
+) -> None:
     """Compile the project's tokens and write every platform's files.
 
     \b
@@ -97,29 +117,54 @@ def build_command(project_path: Path, platforms: tuple[str, ...], strict: bool,
     written = sum(len(r.written) for r in result.reports.values())
     files = sum(len(f) for f in result.outputs.values())
     tokens = len(result.tokens) if result.tokens is not None else 0
-    tiers = ", ".join(f"{n} {t}" for t, n in token_summary(result.tokens).items()) \
-        if result.tokens is not None else ""
+    tiers = (
+        ", ".join(f"{n} {t}" for t, n in token_summary(result.tokens).items())
+        if result.tokens is not None
+        else ""
+    )
     outputs = ", ".join(
-        str((project.output / folder / name).relative_to(Path.cwd())
+        str(
+            (project.output / folder / name).relative_to(Path.cwd())
             if (project.output / folder / name).is_relative_to(Path.cwd())
-            else project.output / folder / name)
-        for folder, names in result.outputs.items() for name in names)
+            else project.output / folder / name
+        )
+        for folder, names in result.outputs.items()
+        for name in names
+    )
     elapsed = time.perf_counter() - started
-    summary = (f"encore: built {tokens} tokens ({tiers}) into {files} file"
-               f"{'s' * (files != 1)} ({written} changed) in {elapsed:.2f} s: {outputs}")
+    summary = (
+        f"encore: built {tokens} tokens ({tiers}) into {files} file"
+        f"{'s' * (files != 1)} ({written} changed) in {elapsed:.2f} s: {outputs}"
+    )
     _finish(result, output_format, strict, quiet, summary)
 
 
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--project", "project_path", type=click.Path(path_type=Path), default=None,
-              help=f"Check this project ({PROJECT_FILE}) instead of bare files.")
+@click.option(
+    "--project",
+    "project_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Check this project ({PROJECT_FILE}) instead of bare files.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
-              show_default=True, help="How to print diagnostics.")
+@click.option(
+    "--format",
+    "output_format",
+    type=FORMAT_CHOICE,
+    default="text",
+    show_default=True,
+    help="How to print diagnostics.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")
-def check_command(paths: tuple[Path, ...], project_path: Path | None, strict: bool,
-                  output_format: str, quiet: bool) -> None:
+def check_command(
+    paths: tuple[Path, ...],
+    project_path: Path | None,
+    strict: bool,
+    output_format: str,
+    quiet: bool,
+) -> None:
     """Validate a project, or bare token files and folders; writes nothing.
 
     \b
@@ -135,8 +180,13 @@ def check_command(paths: tuple[Path, ...], project_path: Path | None, strict: bo
     else:
         result = check_files(paths)
     tokens = len(result.tokens) if result.tokens is not None else 0
-    _finish(result, output_format, strict, quiet,
-            f"encore: {tokens} tokens checked, {_counts(result.diagnostics)}")
+    _finish(
+        result,
+        output_format,
+        strict,
+        quiet,
+        f"encore: {tokens} tokens checked, {_counts(result.diagnostics)}",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -165,7 +215,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:
         if os.environ.get("ENCORE_DEBUG"):
             raise
-        click.echo(f"encore: internal error: {type(exc).__name__}: {exc}\n"
-                   "  = help: this is a bug in Encore; rerun with ENCORE_DEBUG=1 for details",
-                   err=True)
+        click.echo(
+            f"encore: internal error: {type(exc).__name__}: {exc}\n"
+            "  = help: this is a bug in Encore; rerun with ENCORE_DEBUG=1 for details",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)

@@ -32,8 +32,9 @@ def schema(name: str) -> dict[str, Any]:
     return data
 
 
-def schema_diagnostics(data: Any, schema_doc: dict[str, Any], origin: Origin, rule: str
-                       ) -> list[Diagnostic]:
+def schema_diagnostics(
+    data: Any, schema_doc: dict[str, Any], origin: Origin, rule: str
+) -> list[Diagnostic]:
     """Validate ``data``; one located diagnostic per schema error."""
     validator = jsonschema.Draft202012Validator(schema_doc)
     out: list[Diagnostic] = []
@@ -44,9 +45,15 @@ def schema_diagnostics(data: Any, schema_doc: dict[str, Any], origin: Origin, ru
             allowed = list(error.schema.get("properties", {}))
             extras = [k for k in error.instance if k not in allowed]
             for key in extras:
-                out.append(Diagnostic(
-                    rule, f'unknown key "{key}"', where.child(key), part="key",
-                    help=did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed)))
+                out.append(
+                    Diagnostic(
+                        rule,
+                        f'unknown key "{key}"',
+                        where.child(key),
+                        part="key",
+                        help=did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed),
+                    )
+                )
             continue
         if error.validator == "required":
             part = "key"
@@ -60,8 +67,9 @@ def schema_diagnostics(data: Any, schema_doc: dict[str, Any], origin: Origin, ru
     return out
 
 
-def read_config(path: Path, schema_name: str, rule: str) -> tuple[Any, Origin | None,
-                                                                  list[Diagnostic]]:
+def read_config(
+    path: Path, schema_name: str, rule: str
+) -> tuple[Any, Origin | None, list[Diagnostic]]:
     """Load a YAML config file and check it against its schema."""
     loaded, diagnostics = load_file(path)
     if loaded is None:
@@ -112,18 +120,24 @@ def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, l
     """Read ``folder/platform.yaml``."""
     path = folder / PLATFORM_FILE
     if not path.is_file():
-        return None, [Diagnostic("config/platform", f"no {PLATFORM_FILE} in {folder}", where,
-                                 help="create it, or remove the platform from encore.yaml")]
+        return None, [
+            Diagnostic(
+                "config/platform",
+                f"no {PLATFORM_FILE} in {folder}",
+                where,
+                help="create it, or remove the platform from encore.yaml",
+            )
+        ]
     data, origin, diagnostics = read_config(path, "platform.schema.json", "config/platform")
     if data is None or origin is None or diagnostics:
         return None, diagnostics
     formats = tuple(
-        FormatConfig(f["format"], f["file"], dict(f.get("options", {})),
-                     origin.child("formats", i))
+        FormatConfig(f["format"], f["file"], dict(f.get("options", {})), origin.child("formats", i))
         for i, f in enumerate(data["formats"])
     )
-    platform = PlatformConfig(data["name"], folder, data.get("output", data["name"]), formats,
-                              origin)
+    platform = PlatformConfig(
+        data["name"], folder, data.get("output", data["name"]), formats, origin
+    )
     return platform, []
 
 
@@ -132,11 +146,17 @@ def load_project(path: Path) -> ProjectConfig:
     if path.is_dir():
         path = path / PROJECT_FILE
     if not path.is_file():
-        raise EncoreError([Diagnostic(
-            "config/project", f"no {PROJECT_FILE} found at {path}",
-            fixed_location=SourceLocation(str(path)),
-            help="run encore in the design system's folder, pass --project, or check bare "
-                 "token files with: encore check FILE...")])
+        raise EncoreError(
+            [
+                Diagnostic(
+                    "config/project",
+                    f"no {PROJECT_FILE} found at {path}",
+                    fixed_location=SourceLocation(str(path)),
+                    help="run encore in the design system's folder, pass --project, or check bare "
+                    "token files with: encore check FILE...",
+                )
+            ]
+        )
     data, origin, diagnostics = read_config(path, "project.schema.json", "config/project")
     if data is None or origin is None or diagnostics:
         raise EncoreError(diagnostics)
@@ -157,17 +177,28 @@ def load_project(path: Path) -> ProjectConfig:
     rule_origins: dict[str, Origin] = {}
     for rule_id, severity in data.get("rules", {}).items():
         if rule_id not in RULES:
-            diagnostics.append(Diagnostic(
-                "config/project", f'unknown rule "{rule_id}"', origin.child("rules", rule_id),
-                part="key", help=did_you_mean(rule_id, RULES) or "rules: " + ", ".join(RULES)))
+            diagnostics.append(
+                Diagnostic(
+                    "config/project",
+                    f'unknown rule "{rule_id}"',
+                    origin.child("rules", rule_id),
+                    part="key",
+                    help=did_you_mean(rule_id, RULES) or "rules: " + ", ".join(RULES),
+                )
+            )
             continue
         rules[rule_id] = Severity(severity)
         rule_origins[rule_id] = origin.child("rules", rule_id)
     names = [p.name for p in platforms]
     for i, name in enumerate(names):
         if name in names[:i]:
-            diagnostics.append(Diagnostic("config/project", f'two platforms are named "{name}"',
-                                          origin.child("platforms", i)))
+            diagnostics.append(
+                Diagnostic(
+                    "config/project",
+                    f'two platforms are named "{name}"',
+                    origin.child("platforms", i),
+                )
+            )
     if diagnostics:
         raise EncoreError(diagnostics)
     return ProjectConfig(

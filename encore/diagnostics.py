@@ -12,14 +12,14 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from encore.sourcemap import JsonPath, SourceFile
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a diagnostic is; ``off`` silences a rule."""
 
     ERROR = "error"

@@ -68,8 +68,11 @@ class _Scope:
         elif isinstance(raw, dict) and "$ref" in raw:
             extra = [k for k in raw if k != "$ref"]
             if extra:
-                self.error(origin.child(extra[0]), "ref/pointer", "a reference object holds only "
-                           f'$ref; "{extra[0]}" cannot stand beside it')
+                self.error(
+                    origin.child(extra[0]),
+                    "ref/pointer",
+                    f'a reference object holds only $ref; "{extra[0]}" cannot stand beside it',
+                )
                 return None
             outcome = self.evaluator.follow(raw["$ref"], origin.child("$ref"), self)
             if outcome is None:
@@ -82,8 +85,12 @@ class _Scope:
     def alias(self, name: str, kind: str, origin: Origin, at: JsonPath | None = None) -> Any:
         evaluator = self.evaluator
         if name not in evaluator.raw:
-            self.error(origin, "ref/unresolved", f"{{{name}}} does not name a token",
-                       evaluator.unresolved_help(name))
+            self.error(
+                origin,
+                "ref/unresolved",
+                f"{{{name}}} does not name a token",
+                evaluator.unresolved_help(name),
+            )
             return None
         target = evaluator.resolve(name)
         self.touched.add(name)
@@ -91,11 +98,14 @@ class _Scope:
             return None
         expected = ELEMENT_OF.get(kind, kind)
         if target.type.value != expected:
-            self.error(origin, "ref/type-mismatch",
-                       f"{{{name}}} is a {target.type.value} token, but a {expected} is needed "
-                       "here", f"reference a {expected} token instead")
+            self.error(
+                origin,
+                "ref/type-mismatch",
+                f"{{{name}}} is a {target.type.value} token, but a {expected} is needed here",
+                f"reference a {expected} token instead",
+            )
             return None
-        self.aliases[(origin.path if at is None else at)[self.base:]] = name
+        self.aliases[(origin.path if at is None else at)[self.base :]] = name
         return target.value
 
 
@@ -128,7 +138,7 @@ class Evaluator:
         if name in self.done:
             return self.done[name]
         if name in self.active:
-            self.report_cycle(self.chain[self.active[name]:])
+            self.report_cycle(self.chain[self.active[name] :])
             return None
         raw = self.raw[name]
         self.active[name] = len(self.chain)
@@ -147,10 +157,15 @@ class Evaluator:
             self.done[member] = None
         first = self.raw[members[0]]
         loop = " → ".join(f"{{{m}}}" for m in [*members, members[0]])
-        self.diagnostics.append(Diagnostic(
-            "ref/cycle", f"reference cycle: {loop}", _value_origin(first),
-            help="one of these tokens must hold a value instead of a reference",
-            related=tuple(self.raw[m].origin for m in members[1:])))
+        self.diagnostics.append(
+            Diagnostic(
+                "ref/cycle",
+                f"reference cycle: {loop}",
+                _value_origin(first),
+                help="one of these tokens must hold a value instead of a reference",
+                related=tuple(self.raw[m].origin for m in members[1:]),
+            )
+        )
 
     def evaluate(self, raw: RawToken) -> Token | None:
         node = raw.node
@@ -217,18 +232,28 @@ class Evaluator:
             resolved = self.resolve(target)
             return None if resolved is None else resolved.type.value
         if target is not None:
-            self.diagnostics.append(Diagnostic(
-                "ref/unresolved", f"{{{target}}} does not name a token", origin,
-                help=self.unresolved_help(target)))
+            self.diagnostics.append(
+                Diagnostic(
+                    "ref/unresolved",
+                    f"{{{target}}} does not name a token",
+                    origin,
+                    help=self.unresolved_help(target),
+                )
+            )
             return None
         self.missing_type(raw)
         return None
 
     def missing_type(self, raw: RawToken) -> None:
-        self.diagnostics.append(Diagnostic(
-            "token/missing-type", f'"{raw.name}" has no $type, and no group above it gives one',
-            raw.origin, part="key",
-            help="add $type to the token or to its group, e.g. $type: color"))
+        self.diagnostics.append(
+            Diagnostic(
+                "token/missing-type",
+                f'"{raw.name}" has no $type, and no group above it gives one',
+                raw.origin,
+                part="key",
+                help="add $type to the token or to its group, e.g. $type: color",
+            )
+        )
 
     def unresolved_help(self, name: str) -> str:
         """Why a name resolves to nothing, and what was probably meant."""
@@ -243,15 +268,19 @@ class Evaluator:
         for cut in range(len(path) - 1, 0, -1):
             if isinstance(self.tree.find(path[:cut]), RawToken):
                 pointer = "#/" + "/".join((*path[:cut], "$value", *path[cut:]))
-                return ("curly references name whole tokens; to reach into a value use "
-                        f'{{"$ref": "{pointer}"}}')
+                return (
+                    "curly references name whole tokens; to reach into a value use "
+                    f'{{"$ref": "{pointer}"}}'
+                )
         parent = ".".join(path[:-1])
         siblings = [n for n in self.raw if n.rpartition(".")[0] == parent] or list(self.raw)
         return did_you_mean(name, siblings[:5000]) or "check the spelling and the group path"
 
-    def follow(self, pointer: Any, origin: Origin, scope: _Scope | None,
-               whole_token: bool = False) -> _Pointer | None:
+    def follow(
+        self, pointer: Any, origin: Origin, scope: _Scope | None, whole_token: bool = False
+    ) -> _Pointer | None:
         """Follow a JSON Pointer through the token tree; ``None`` after reporting an error."""
+
         def fail(message: str, help: str | None = None) -> None:
             self.diagnostics.append(Diagnostic("ref/pointer", message, origin, help=help))
 
@@ -259,11 +288,13 @@ class Evaluator:
             fail(f"$ref must be a JSON Pointer string, not {describe(pointer)}")
             return None
         if not pointer.startswith("#/"):
-            fail(f'"{pointer}" is not a document JSON Pointer: it must start with "#/"',
-                 'for example "#/color/green/500/$value"')
+            fail(
+                f'"{pointer}" is not a document JSON Pointer: it must start with "#/"',
+                'for example "#/color/green/500/$value"',
+            )
             return None
         if pointer in self.pointers:
-            loop = " → ".join([*self.pointers[self.pointers.index(pointer):], pointer])
+            loop = " → ".join([*self.pointers[self.pointers.index(pointer) :], pointer])
             fail(f"JSON Pointer cycle: {loop}")
             return None
         segments: list[str] = []
@@ -281,8 +312,14 @@ class Evaluator:
         finally:
             self.pointers.pop()
 
-    def walk(self, pointer: str, segments: list[str], origin: Origin, scope: _Scope | None,
-             whole_token: bool) -> _Pointer | None:
+    def walk(
+        self,
+        pointer: str,
+        segments: list[str],
+        origin: Origin,
+        scope: _Scope | None,
+        whole_token: bool,
+    ) -> _Pointer | None:
         def fail(message: str, help: str | None = None) -> None:
             self.diagnostics.append(Diagnostic("ref/pointer", message, origin, help=help))
 
@@ -297,15 +334,19 @@ class Evaluator:
                     return None
                 child = node.children.get(segment)
                 if child is None:
-                    fail(f'"{pointer}" does not exist: {here} has no "{segment}"',
-                         did_you_mean(segment, node.children))
+                    fail(
+                        f'"{pointer}" does not exist: {here} has no "{segment}"',
+                        did_you_mean(segment, node.children),
+                    )
                     return None
                 node, i = child, i + 1
                 continue
             if isinstance(node, RawToken):
                 if segment != "$value":
-                    fail(f'"{pointer}" points at {segment} of a token; references point into '
-                         "$value", "write .../$value/...")
+                    fail(
+                        f'"{pointer}" points at {segment} of a token; references point into $value',
+                        "write .../$value/...",
+                    )
                     return None
                 if scope is not None:
                     scope.touched.add(node.name)
@@ -329,8 +370,10 @@ class Evaluator:
             elif isinstance(node, list) and _INDEX.match(segment) and int(segment) < len(node):
                 node = node[int(segment)]
             else:
-                fail(f'"{pointer}" does not exist: {here} has no "{segment}"',
-                     "array items are numbered from 0" if isinstance(node, list) else None)
+                fail(
+                    f'"{pointer}" does not exist: {here} has no "{segment}"',
+                    "array items are numbered from 0" if isinstance(node, list) else None,
+                )
                 return None
             i += 1
         if isinstance(node, RawGroup):
@@ -339,8 +382,9 @@ class Evaluator:
         if isinstance(node, RawToken) and whole_token:
             return _Pointer(token=node.name)
         if isinstance(node, RawToken):
-            fail(f'"{pointer}" points at a token object, not its value',
-                 f'write "{pointer}/$value"')
+            fail(
+                f'"{pointer}" points at a token object, not its value', f'write "{pointer}/$value"'
+            )
             return None
         if isinstance(node, str) and CURLY_REFERENCE.match(node):
             return _Pointer(token=node[1:-1])
@@ -353,9 +397,13 @@ class Evaluator:
         if isinstance(node, str) and CURLY_REFERENCE.match(node):
             name = node[1:-1]
             if name not in self.raw:
-                self.diagnostics.append(Diagnostic(
-                    "ref/unresolved", f"{{{name}}}, on the way of this pointer, does not name a "
-                    "token", origin))
+                self.diagnostics.append(
+                    Diagnostic(
+                        "ref/unresolved",
+                        f"{{{name}}}, on the way of this pointer, does not name a token",
+                        origin,
+                    )
+                )
                 return FAILED
             resolved = self.resolve(name)
             return FAILED if resolved is None else resolved.value.to_json()

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -29,7 +29,7 @@ _Parser: Any = getattr(yaml, "CParser", None) or yaml.parser.Parser
 class EncoreYamlLoader(_CLoader):  # type: ignore[misc]
     """PyYAML's C loader with string keys, YAML 1.2 booleans and numbers, duplicate checks."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
@@ -142,7 +142,7 @@ def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = SourceLocation(path, mark.line + 1, mark.column + 1) if mark else None
+        yaml_where = SourceLocation(path, mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         return None, [
             Diagnostic(
@@ -150,7 +150,7 @@ def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic
                 f"invalid YAML: {problem}",
                 origin,
                 help="check indentation and quoting; quote values that start with '#' or '{'",
-                fixed_location=where,
+                fixed_location=yaml_where,
             )
         ]
     except yaml.YAMLError as exc:

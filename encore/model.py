@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from encore.diagnostics import Origin, SourceLocation
@@ -18,7 +18,7 @@ from encore.sourcemap import JsonPath
 from encore.values.types import TokenType, Value
 
 
-class Tier(str, Enum):
+class Tier(StrEnum):
     """The rings of a tiered design system, innermost first."""
 
     PRIMITIVE = "primitive"

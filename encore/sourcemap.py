@@ -146,6 +146,7 @@ def _index_yaml(text: str) -> _Index:
     root = yaml.compose(text, Loader=EncoreYamlLoader)
     if root is None:
         return index
+
     def pos(node: Any) -> _Position:
         return node.start_mark.line + 1, node.start_mark.column + 1
 

@@ -90,8 +90,15 @@ class _Collector:
         self.root = RawGroup((), None, None)
         self.diagnostics: list[Diagnostic] = []
 
-    def error(self, origin: Origin, rule: str, message: str, help: str | None = None,
-              part: str = "value", related: tuple[Origin, ...] = ()) -> None:
+    def error(
+        self,
+        origin: Origin,
+        rule: str,
+        message: str,
+        help: str | None = None,
+        part: str = "value",
+        related: tuple[Origin, ...] = (),
+    ) -> None:
         self.diagnostics.append(
             Diagnostic(rule, message, origin, help=help, part=part, related=related)
         )
@@ -101,17 +108,25 @@ class _Collector:
         origin = Origin(loaded.source, ())
         if not isinstance(loaded.data, dict):
             what = "empty" if loaded.data is None else describe(loaded.data)
-            self.error(origin, "token/file", f"a token file must hold an object of groups and "
-                       f"tokens; this one is {what}")
+            self.error(
+                origin,
+                "token/file",
+                f"a token file must hold an object of groups and tokens; this one is {what}",
+            )
             return
         if "$value" in loaded.data or "$ref" in loaded.data:
-            self.error(origin, "token/file", "the top level of a token file is a group, not a "
-                       "token", "put the token under a name")
+            self.error(
+                origin,
+                "token/file",
+                "the top level of a token file is a group, not a token",
+                "put the token under a name",
+            )
             return
         self.add_group(self.root, loaded.data, origin, tier)
 
-    def add_group(self, group: RawGroup, data: dict[str, Any], origin: Origin,
-                  tier: str | None) -> None:
+    def add_group(
+        self, group: RawGroup, data: dict[str, Any], origin: Origin, tier: str | None
+    ) -> None:
         if group.origin is None:
             group.origin, group.tier = origin, tier
         for key, value in data.items():
@@ -121,15 +136,24 @@ class _Collector:
                 continue
             problem = name_problem(key) if key != "$root" else None
             if problem:
-                self.error(where, "name/invalid", f'invalid name "{key}": {problem}',
-                           "rename it, for example with '-' instead", part="key")
+                self.error(
+                    where,
+                    "name/invalid",
+                    f'invalid name "{key}": {problem}',
+                    "rename it, for example with '-' instead",
+                    part="key",
+                )
                 continue
             if not isinstance(value, dict):
-                self.error(where, "token/not-an-object",
-                           f'"{key}" is {describe(value)}: a token is an object with $value, '
-                           "a group an object of tokens",
-                           f"write {key}: {{$value: ...}}" if value is not None else
-                           "in YAML, '#' starts a comment: quote values such as \"#1ed760\"")
+                self.error(
+                    where,
+                    "token/not-an-object",
+                    f'"{key}" is {describe(value)}: a token is an object with $value, '
+                    "a group an object of tokens",
+                    f"write {key}: {{$value: ...}}"
+                    if value is not None
+                    else "in YAML, '#' starts a comment: quote values such as \"#1ed760\"",
+                )
                 continue
             is_token = "$value" in value or "$ref" in value
             existing = group.children.get(key)
@@ -138,18 +162,26 @@ class _Collector:
                 continue
             if is_token:
                 if existing is not None:
-                    self.error(where, "token/duplicate",
-                               f'"{".".join((*group.path, key))}" is defined more than once',
-                               "keep one definition", part="key",
-                               related=(self._origin_of(existing),))
+                    self.error(
+                        where,
+                        "token/duplicate",
+                        f'"{".".join((*group.path, key))}" is defined more than once',
+                        "keep one definition",
+                        part="key",
+                        related=(self._origin_of(existing),),
+                    )
                     continue
                 token = RawToken((*group.path, key), value, where, tier)
                 if self.check_token(token):
                     group.children[key] = token
             elif isinstance(existing, RawToken):
-                self.error(where, "token/duplicate",
-                           f'"{".".join((*group.path, key))}" is a token elsewhere and a group '
-                           "here", part="key", related=(existing.origin,))
+                self.error(
+                    where,
+                    "token/duplicate",
+                    f'"{".".join((*group.path, key))}" is a token elsewhere and a group here',
+                    part="key",
+                    related=(existing.origin,),
+                )
             else:
                 child = existing or RawGroup((*group.path, key), None, tier)
                 group.children[key] = child
@@ -166,22 +198,32 @@ class _Collector:
         if key not in GROUP_PROPERTIES:
             known = (*GROUP_PROPERTIES, "$root")
             hint = did_you_mean(key, known) or (
-                "names cannot start with '$'" if key not in TOKEN_PROPERTIES
-                else "tokens need $value; groups have " + ", ".join(known))
-            self.error(where, "group/unknown-property", f'unknown group property "{key}"',
-                       hint, part="key")
+                "names cannot start with '$'"
+                if key not in TOKEN_PROPERTIES
+                else "tokens need $value; groups have " + ", ".join(known)
+            )
+            self.error(
+                where, "group/unknown-property", f'unknown group property "{key}"', hint, part="key"
+            )
             return
         if not self.check_common_property(key, value, where):
             return
         if key == "$extends" and not _is_group_reference(value):
-            self.error(where, "group/extends",
-                       f"$extends must name a group like \"{{base.group}}\", not {describe(value)}")
+            self.error(
+                where,
+                "group/extends",
+                f'$extends must name a group like "{{base.group}}", not {describe(value)}',
+            )
             return
         previous = group.props.get(key)
         if previous is not None and previous != value:
-            self.error(where, "group/conflict",
-                       f"{key} of group \"{group.name}\" is {describe(previous)} in another "
-                       f"file and {describe(value)} here", "write it in one place")
+            self.error(
+                where,
+                "group/conflict",
+                f'{key} of group "{group.name}" is {describe(previous)} in another '
+                f"file and {describe(value)} here",
+                "write it in one place",
+            )
             return
         group.props[key] = value
 
@@ -191,22 +233,34 @@ class _Collector:
                 self.error(where, "token/type", f"$type must be a string, not {describe(value)}")
                 return False
             if value not in TOKEN_TYPES:
-                self.error(where, "token/unknown-type", f'unknown $type "{value}"',
-                           did_you_mean(value, TOKEN_TYPES) or
-                           "use one of: " + ", ".join(TOKEN_TYPES))
+                self.error(
+                    where,
+                    "token/unknown-type",
+                    f'unknown $type "{value}"',
+                    did_you_mean(value, TOKEN_TYPES) or "use one of: " + ", ".join(TOKEN_TYPES),
+                )
                 return False
         elif key == "$description" and not isinstance(value, str):
-            self.error(where, "metadata/description",
-                       f"$description must be a string, not {describe(value)}")
+            self.error(
+                where,
+                "metadata/description",
+                f"$description must be a string, not {describe(value)}",
+            )
             return False
         elif key == "$deprecated" and not isinstance(value, bool | str):
-            self.error(where, "metadata/deprecated",
-                       f"$deprecated must be true, false or a message, not {describe(value)}")
+            self.error(
+                where,
+                "metadata/deprecated",
+                f"$deprecated must be true, false or a message, not {describe(value)}",
+            )
             return False
         elif key == "$extensions" and not isinstance(value, dict):
-            self.error(where, "metadata/extensions",
-                       f"$extensions must be an object keyed by vendor, not {describe(value)}",
-                       'for example $extensions: {"com.example": {...}}')
+            self.error(
+                where,
+                "metadata/extensions",
+                f"$extensions must be an object keyed by vendor, not {describe(value)}",
+                'for example $extensions: {"com.example": {...}}',
+            )
             return False
         return True
 
@@ -219,31 +273,51 @@ class _Collector:
                 continue
             if key.startswith("$"):
                 if key not in TOKEN_PROPERTIES:
-                    self.error(where, "token/unknown-property", f'unknown token property "{key}"',
-                               did_you_mean(key, TOKEN_PROPERTIES) or
-                               "a token has " + ", ".join(TOKEN_PROPERTIES), part="key")
+                    self.error(
+                        where,
+                        "token/unknown-property",
+                        f'unknown token property "{key}"',
+                        did_you_mean(key, TOKEN_PROPERTIES)
+                        or "a token has " + ", ".join(TOKEN_PROPERTIES),
+                        part="key",
+                    )
                     ok = False
                 elif not self.check_common_property(key, value, where):
                     ok = False
             elif isinstance(value, dict):
-                self.error(where, "token/value-and-children",
-                           f'"{token.name}" has both $value and a child "{key}": an object is '
-                           "either a token or a group", "move the child into a group of its own",
-                           part="key")
+                self.error(
+                    where,
+                    "token/value-and-children",
+                    f'"{token.name}" has both $value and a child "{key}": an object is '
+                    "either a token or a group",
+                    "move the child into a group of its own",
+                    part="key",
+                )
                 ok = False
             else:
-                self.error(where, "token/unknown-property",
-                           f'unknown token property "{key}"',
-                           "token properties start with '$'; put custom data in $extensions",
-                           part="key")
+                self.error(
+                    where,
+                    "token/unknown-property",
+                    f'unknown token property "{key}"',
+                    "token properties start with '$'; put custom data in $extensions",
+                    part="key",
+                )
                 ok = False
         if "$value" in node and "$ref" in node:
-            self.error(token.origin.child("$ref"), "ref/value-and-ref",
-                       "a token has either $value or $ref, not both", part="key")
+            self.error(
+                token.origin.child("$ref"),
+                "ref/value-and-ref",
+                "a token has either $value or $ref, not both",
+                part="key",
+            )
             ok = False
         if "$value" in node and node["$value"] is None:
-            self.error(token.origin.child("$value"), "token/null-value", "$value is empty (null)",
-                       "in YAML, '#' starts a comment: quote values such as \"#1ed760\"")
+            self.error(
+                token.origin.child("$value"),
+                "token/null-value",
+                "$value is empty (null)",
+                "in YAML, '#' starts a comment: quote values such as \"#1ed760\"",
+            )
             ok = False
         return ok
 
@@ -257,10 +331,14 @@ class _Collector:
         if state.get(id(group)) == "done":
             return
         if state.get(id(group)) == "active":
-            cycle = [*chain[chain.index(group):], group]
+            cycle = [*chain[chain.index(group) :], group]
             names = " → ".join(g.name for g in cycle)
-            self.error(self._origin_of(group).child("$extends"), "group/extends-cycle",
-                       f"$extends forms a cycle: {names}", "break the cycle in one of them")
+            self.error(
+                self._origin_of(group).child("$extends"),
+                "group/extends-cycle",
+                f"$extends forms a cycle: {names}",
+                "break the cycle in one of them",
+            )
             for member in cycle:
                 state[id(member)] = "done"
                 member.props.pop("$extends", None)
@@ -285,16 +363,26 @@ class _Collector:
         for segment in path:
             node = node.children.get(segment) if isinstance(node, RawGroup) else None
         if isinstance(node, RawToken):
-            self.error(where, "group/extends", f'$extends names "{".".join(path)}", which is a '
-                       "token: only groups can be extended")
+            self.error(
+                where,
+                "group/extends",
+                f'$extends names "{".".join(path)}", which is a token: only groups can be extended',
+            )
             return None
         if node is None:
-            self.error(where, "group/extends", f'$extends names "{".".join(path)}", which does '
-                       "not exist", "name an existing group, like \"{base.group}\"")
+            self.error(
+                where,
+                "group/extends",
+                f'$extends names "{".".join(path)}", which does not exist',
+                'name an existing group, like "{base.group}"',
+            )
             return None
         if node is group or group.path[: len(node.path)] == node.path:
-            self.error(where, "group/extends-cycle", "a group cannot extend itself or a group "
-                       "that contains it")
+            self.error(
+                where,
+                "group/extends-cycle",
+                "a group cannot extend itself or a group that contains it",
+            )
             return None
         return node
 
@@ -337,8 +425,9 @@ def _groups(group: RawGroup) -> Iterator[RawGroup]:
             yield from _groups(child)
 
 
-def _rebase(node: RawGroup | RawToken, path: tuple[str, ...], tier: str | None
-            ) -> RawGroup | RawToken:
+def _rebase(
+    node: RawGroup | RawToken, path: tuple[str, ...], tier: str | None
+) -> RawGroup | RawToken:
     if isinstance(node, RawToken):
         return RawToken(path, node.node, node.origin, tier)
     copy = RawGroup(path, node.origin, tier, dict(node.props))

@@ -81,8 +81,8 @@ def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
     manifest = {
         "generator": "encore",
         "files": [
-            {"path": rel, "bytes": len(files[rel]), "sha256": hashlib.sha256(files[rel]).hexdigest()}
-            for rel in sorted(files)
+            {"path": rel, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            for rel, data in sorted(files.items())
         ],
     }
     manifest_bytes = (json.dumps(manifest, indent=2) + "\n").encode()

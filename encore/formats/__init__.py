@@ -28,8 +28,5 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("css", "CSS custom properties", css.OPTIONS, css.render),
-    )
+    f.name: f for f in (Format("css", "CSS custom properties", css.OPTIONS, css.render),)
 }

@@ -8,7 +8,7 @@ shorthand. Output order is source order, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,18 +53,43 @@ DEFAULTS: dict[str, Any] = {
     "descriptions": True,
 }
 
-GENERIC_FAMILIES = frozenset({
-    "serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-serif",
-    "ui-sans-serif", "ui-monospace", "ui-rounded", "math", "emoji", "fangsong",
-    "-apple-system", "BlinkMacSystemFont",
-})
+GENERIC_FAMILIES = frozenset(
+    {
+        "serif",
+        "sans-serif",
+        "monospace",
+        "cursive",
+        "fantasy",
+        "system-ui",
+        "ui-serif",
+        "ui-sans-serif",
+        "ui-monospace",
+        "ui-rounded",
+        "math",
+        "emoji",
+        "fangsong",
+        "-apple-system",
+        "BlinkMacSystemFont",
+    }
+)
 _RGB_SPACES = {
-    "srgb": "srgb", "srgb-linear": "srgb-linear", "display-p3": "display-p3",
-    "a98-rgb": "a98-rgb", "prophoto-rgb": "prophoto-rgb", "rec2020": "rec2020",
-    "xyz-d65": "xyz-d65", "xyz-d50": "xyz-d50",
+    "srgb": "srgb",
+    "srgb-linear": "srgb-linear",
+    "display-p3": "display-p3",
+    "a98-rgb": "a98-rgb",
+    "prophoto-rgb": "prophoto-rgb",
+    "rec2020": "rec2020",
+    "xyz-d65": "xyz-d65",
+    "xyz-d50": "xyz-d50",
 }
-_FUNCTIONS = {"hsl": "hsl", "hwb": "hwb", "lab": "lab", "lch": "lch", "oklab": "oklab",
-              "oklch": "oklch"}
+_FUNCTIONS = {
+    "hsl": "hsl",
+    "hwb": "hwb",
+    "lab": "lab",
+    "lch": "lch",
+    "oklab": "oklab",
+    "oklch": "oklch",
+}
 _PERCENT_SPACES = frozenset({"hsl", "hwb"})
 TYPOGRAPHY_PARTS = (
     ("font-family", "fontFamily"),
@@ -88,16 +113,17 @@ def font_family(value: FontFamily) -> str:
 
 def wide_color(color: Color, mode: str) -> str:
     """A colour in a wide-gamut CSS notation."""
-    if mode == "display-p3" or (mode == "native" and color.space not in _RGB_SPACES
-                                and color.space not in _FUNCTIONS):
+    if mode == "display-p3" or (
+        mode == "native" and color.space not in _RGB_SPACES and color.space not in _FUNCTIONS
+    ):
         converted = to_coloraide(color).convert("display-p3")
         if not converted.in_gamut():
             converted = converted.fit(method="oklch-chroma")
         comps = [number(c, 5) for c in converted[:3]]
         return _with_alpha(f"color(display-p3 {' '.join(comps)}", color.alpha) + ")"
     if mode == "oklch":
-        l, c, h = to_coloraide(color).convert("oklch")[:3]
-        parts = [number(l, 5), number(c, 5), "none" if h != h else number(h, 3)]
+        lightness, chroma, hue = to_coloraide(color).convert("oklch")[:3]
+        parts = [number(lightness, 5), number(chroma, 5), "none" if hue != hue else number(hue, 3)]
         return _with_alpha(f"oklch({' '.join(parts)}", color.alpha) + ")"
     parts = []
     for i, component in enumerate(color.components):
@@ -108,8 +134,7 @@ def wide_color(color: Color, mode: str) -> str:
         else:
             parts.append(number(component, 5))
     if color.space in _RGB_SPACES:
-        return _with_alpha(f"color({_RGB_SPACES[color.space]} {' '.join(parts)}",
-                           color.alpha) + ")"
+        return _with_alpha(f"color({_RGB_SPACES[color.space]} {' '.join(parts)}", color.alpha) + ")"
     return _with_alpha(f"{_FUNCTIONS[color.space]}({' '.join(parts)}", color.alpha) + ")"
 
 
@@ -143,12 +168,15 @@ class _Writer:
         self.conditions.add(_supports_condition(self.wide, color))
         return wide_color(color, self.wide)
 
-    def part(self, token: Token, path: JsonPath, inline: Callable[[], str]) -> str:
+    def part(self, token: Token, path: JsonPath, value: Value) -> str:
+        """``var()`` of the token this part referenced, or the part's own value."""
         alias = token.aliases.get(path) if self.keep else None
-        return self.var(alias) if alias is not None and alias in self.names else inline()
+        if alias is not None and alias in self.names:
+            return self.var(alias)
+        return self.inline(token, value)
 
     def value(self, token: Token) -> str:
-        return self.part(token, (), lambda: self.inline(token, token.value))
+        return self.part(token, (), token.value)
 
     def inline(self, token: Token, value: Value) -> str:
         p = self.part
@@ -170,17 +198,21 @@ class _Writer:
         if isinstance(value, StrokeStyle):
             return value.keyword or "dashed"
         if isinstance(value, Border):
-            return " ".join((
-                p(token, ("width",), lambda: self.inline(token, value.width)),
-                p(token, ("style",), lambda: self.inline(token, value.style)),
-                p(token, ("color",), lambda: self.color(value.color)),
-            ))
+            return " ".join(
+                (
+                    p(token, ("width",), value.width),
+                    p(token, ("style",), value.style),
+                    p(token, ("color",), value.color),
+                )
+            )
         if isinstance(value, Transition):
-            return " ".join((
-                p(token, ("duration",), lambda: self.inline(token, value.duration)),
-                p(token, ("timingFunction",), lambda: self.inline(token, value.timing_function)),
-                p(token, ("delay",), lambda: self.inline(token, value.delay)),
-            ))
+            return " ".join(
+                (
+                    p(token, ("duration",), value.duration),
+                    p(token, ("timingFunction",), value.timing_function),
+                    p(token, ("delay",), value.delay),
+                )
+            )
         if isinstance(value, Shadow):
             return self.shadow(token, value)
         if isinstance(value, Gradient):
@@ -193,17 +225,17 @@ class _Writer:
         layers = []
         for i, layer in enumerate(value.layers):
             prefix: JsonPath = (i,) if value.is_list else ()
-
-            def part(key: str, text: Callable[[], str], prefix: JsonPath = prefix) -> str:
-                return text() if spliced else self.part(token, (*prefix, key), text)
-
+            fields: tuple[tuple[str, Value], ...] = (
+                ("offsetX", layer.offset_x),
+                ("offsetY", layer.offset_y),
+                ("blur", layer.blur),
+                ("spread", layer.spread),
+                ("color", layer.color),
+            )
             words = ["inset"] if layer.inset else []
             words += [
-                part("offsetX", lambda layer=layer: self.inline(token, layer.offset_x)),
-                part("offsetY", lambda layer=layer: self.inline(token, layer.offset_y)),
-                part("blur", lambda layer=layer: self.inline(token, layer.blur)),
-                part("spread", lambda layer=layer: self.inline(token, layer.spread)),
-                part("color", lambda layer=layer: self.color(layer.color)),
+                self.inline(token, v) if spliced else self.part(token, (*prefix, k), v)
+                for k, v in fields
             ]
             layers.append(" ".join(words))
         return ", ".join(layers)
@@ -216,7 +248,7 @@ class _Writer:
             if spliced or not self.keep:
                 stops.append(f"{self.color(stop.color)} {percent}")
                 continue
-            color = self.part(token, (i, "color"), lambda stop=stop: self.color(stop.color))
+            color = self.part(token, (i, "color"), stop.color)
             position_alias = token.aliases.get((i, "position"))
             if position_alias in self.names:
                 percent = f"calc({self.var(position_alias)} * 100%)"
@@ -233,22 +265,25 @@ class _Writer:
         value = token.value
         assert isinstance(value, Typography)
         whole = token.aliases.get(()) if self.keep else None
+        fields: dict[str, Value] = {
+            "fontFamily": value.font_family,
+            "fontSize": value.font_size,
+            "fontWeight": value.font_weight,
+            "letterSpacing": value.letter_spacing,
+            "lineHeight": value.line_height,
+        }
         parts: list[tuple[str, str]] = []
         for suffix, key in TYPOGRAPHY_PARTS:
             name = f"{base}-{suffix}"
             if whole is not None and whole in self.names:
                 parts.append((name, f"var({self.names[whole]}-{suffix})"))
-                continue
-            field_value: Value = {
-                "fontFamily": value.font_family, "fontSize": value.font_size,
-                "fontWeight": value.font_weight, "letterSpacing": value.letter_spacing,
-                "lineHeight": value.line_height,
-            }[key]
-            parts.append((name, self.part(token, (key,),
-                                          lambda v=field_value: self.inline(token, v))))
+            else:
+                parts.append((name, self.part(token, (key,), fields[key])))
         if self.keep:
-            shorthand = (f"var({base}-font-weight) var({base}-font-size)/"
-                         f"var({base}-line-height) var({base}-font-family)")
+            shorthand = (
+                f"var({base}-font-weight) var({base}-font-size)/"
+                f"var({base}-line-height) var({base}-font-family)"
+            )
         else:
             shorthand = self.font(token, value)
         return [*parts, (base, shorthand)]
@@ -273,11 +308,16 @@ def property_names(tokens: TokenSet, prefix: str, report: list[Diagnostic]) -> d
         for each in produced:
             other = owners.get(each)
             if other is not None:
-                report.append(Diagnostic(
-                    "css/name-collision",
-                    f'"{token.name}" and "{other.name}" both become the CSS property {each}',
-                    token.origin, part="key", related=(other.origin,),
-                    help="rename one of them; names are lower-cased and joined with '-'"))
+                report.append(
+                    Diagnostic(
+                        "css/name-collision",
+                        f'"{token.name}" and "{other.name}" both become the CSS property {each}',
+                        token.origin,
+                        part="key",
+                        related=(other.origin,),
+                        help="rename one of them; names are lower-cased and joined with '-'",
+                    )
+                )
             owners[each] = token
         names[token.name] = name
     return names
@@ -310,12 +350,18 @@ def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic
         if wide_mode is not None:
             wide.conditions = set()
             richer = declarations(token, wide, name)
-            changed = [f"{prop}: {text};" for (prop, text), (_, old) in zip(richer, plain)
-                       if text != old]
+            changed = [
+                f"{prop}: {text};"
+                for (prop, text), (_, old) in zip(richer, plain, strict=False)
+                if text != old
+            ]
             if changed:
                 upgrades.setdefault(" and ".join(sorted(wide.conditions)), []).extend(changed)
-    out = [f"/* Generated by Encore from design tokens. Do not edit: change the tokens and "
-           "run `encore build`. */", ""]
+    out = [
+        "/* Generated by Encore from design tokens. Do not edit: change the tokens and "
+        "run `encore build`. */",
+        "",
+    ]
     out += _block(opts["selector"], main)
     for condition, lines in sorted(upgrades.items()):
         out += ["", f"@supports {condition} {{", *_block(opts["selector"], lines, "  "), "}"]

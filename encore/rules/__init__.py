@@ -28,12 +28,21 @@ class Rule:
 RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
-        Rule(semantic_must_alias.RULE_ID, Severity.ERROR, semantic_must_alias.SUMMARY,
-             semantic_must_alias.check),
-        Rule(reference_direction.RULE_ID, Severity.ERROR, reference_direction.SUMMARY,
-             reference_direction.check),
-        Rule(deprecated_use.RULE_ID, Severity.WARNING, deprecated_use.SUMMARY,
-             deprecated_use.check),
+        Rule(
+            semantic_must_alias.RULE_ID,
+            Severity.ERROR,
+            semantic_must_alias.SUMMARY,
+            semantic_must_alias.check,
+        ),
+        Rule(
+            reference_direction.RULE_ID,
+            Severity.ERROR,
+            reference_direction.SUMMARY,
+            reference_direction.check,
+        ),
+        Rule(
+            deprecated_use.RULE_ID, Severity.WARNING, deprecated_use.SUMMARY, deprecated_use.check
+        ),
     )
 }
 

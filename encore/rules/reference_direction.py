@@ -35,7 +35,8 @@ def check(tokens: TokenSet) -> Iterator[Diagnostic]:
                 RULE_ID,
                 f'{token.tier} token "{token.name}" references {target.tier} token '
                 f'"{name}"; {token.tier} tokens may reference only '
-                + " or ".join(sorted(allowed)) + " tokens",
+                + " or ".join(sorted(allowed))
+                + " tokens",
                 token.origin.child("$value"),
                 help=(
                     "reference a semantic token instead"

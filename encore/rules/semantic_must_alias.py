@@ -77,6 +77,5 @@ def check(tokens: TokenSet) -> Iterator[Diagnostic]:
             f'{token.tier} token "{token.name}" holds a raw value in {what}: '
             f"{token.tier} tokens must reference other tokens",
             token.origin.child("$value"),
-            help="move the value into a primitive and reference it, e.g. "
-            '"{color.green.500}"',
+            help='move the value into a primitive and reference it, e.g. "{color.green.500}"',
         )

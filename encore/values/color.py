@@ -191,7 +191,7 @@ def parse_color(raw: Any, ctx: ParseContext, origin: Origin) -> Color | None:
             ctx.error(
                 origin.child("hex"),
                 "type/color",
-                f"hex fallback must be a 6-digit string like \"#1ed760\", not {describe(hex_raw)}",
+                f'hex fallback must be a 6-digit string like "#1ed760", not {describe(hex_raw)}',
                 "put transparency in alpha, not in the hex fallback",
             )
             ok = False
@@ -211,7 +211,9 @@ def _colour_help() -> str:
 def to_coloraide(color: Color) -> Any:
     """The coloraide colour for a DTCG colour (``none`` becomes NaN)."""
     cid, _, _, scale = SPACES[color.space]
-    coords = [math.nan if c is None else c * s for c, s in zip(color.components, scale)]
+    coords = [
+        math.nan if c is None else c * s for c, s in zip(color.components, scale, strict=False)
+    ]
     return CColor(cid, coords, color.alpha)
 
 

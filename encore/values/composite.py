@@ -55,8 +55,7 @@ def _fields(
         ctx.error(
             origin,
             rule,
-            f"{describe(raw)} is not a {kind}: it needs an object with "
-            + ", ".join(fields),
+            f"{describe(raw)} is not a {kind}: it needs an object with " + ", ".join(fields),
         )
         return None
     ok = True

@@ -47,7 +47,9 @@ LINE_CAPS = ("round", "butt", "square")
 def _measure(
     raw: Any, ctx: ParseContext, origin: Origin, kind: str, units: tuple[str, ...]
 ) -> tuple[float, str] | None:
-    example = f"{{value: 16, unit: {units[0]}}}" if kind == "dimension" else "{value: 200, unit: ms}"
+    example = (
+        f"{{value: 16, unit: {units[0]}}}" if kind == "dimension" else "{value: 200, unit: ms}"
+    )
     if not isinstance(raw, dict):
         hint = f"write {example}"
         if isinstance(raw, str):
@@ -181,9 +183,7 @@ def parse_cubic_bezier(raw: Any, ctx: ParseContext, origin: Origin) -> CubicBezi
         if value is FAILED:
             return None
         if not is_number(value):
-            ctx.error(
-                origin.child(i), "type/cubicBezier", f"{describe(value)} is not a number"
-            )
+            ctx.error(origin.child(i), "type/cubicBezier", f"{describe(value)} is not a number")
             ok = False
         elif i in (0, 2) and not 0 <= value <= 1:
             ctx.error(
@@ -217,7 +217,9 @@ def parse_stroke_style(raw: Any, ctx: ParseContext, origin: Origin) -> StrokeSty
     ok = True
     for key in raw:
         if key not in ("dashArray", "lineCap"):
-            ctx.error(origin.child(key), "type/strokeStyle", f'unknown stroke style property "{key}"')
+            ctx.error(
+                origin.child(key), "type/strokeStyle", f'unknown stroke style property "{key}"'
+            )
             ok = False
     for key in ("dashArray", "lineCap"):
         if key not in raw:

@@ -7,11 +7,11 @@ canonical DTCG JSON (`to_json`), which JSON Pointer references navigate.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any, TypeAlias
 
 
-class TokenType(str, Enum):
+class TokenType(StrEnum):
     """The thirteen DTCG 2025.10 token types."""
 
     COLOR = "color"
