@@ -12,8 +12,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from coloraide import Color as CColor
-
 from encore.diagnostics import Origin
 from encore.values.context import FAILED, ParseContext, describe, is_number
 from encore.values.types import Color
@@ -210,6 +208,8 @@ def _colour_help() -> str:
 @lru_cache(maxsize=65536)
 def to_coloraide(color: Color) -> Any:
     """The coloraide colour for a DTCG colour (``none`` becomes NaN)."""
+    from coloraide import Color as CColor  # imported on first use: it costs 0.2 s
+
     cid, _, _, scale = SPACES[color.space]
     coords = [
         math.nan if c is None else c * s for c, s in zip(color.components, scale, strict=False)
@@ -220,13 +220,17 @@ def to_coloraide(color: Color) -> Any:
 @lru_cache(maxsize=65536)
 def in_srgb_gamut(color: Color) -> bool:
     """True when the colour can be shown exactly in sRGB."""
+    if color.space == "srgb":
+        return True  # parsing already bounded every component to [0, 1]
     return bool(to_coloraide(color).in_gamut("srgb", tolerance=0.0005))
 
 
 @lru_cache(maxsize=65536)
 def srgb_hex(color: Color, *, with_alpha: bool = True) -> str:
     """``#rrggbb`` (or ``#rrggbbaa`` when translucent), gamut-mapped in OKLCh when needed."""
-    if color.hex is not None and not in_srgb_gamut(color):
+    if color.space == "srgb":
+        base = "#" + "".join(f"{round((c or 0.0) * 255):02x}" for c in color.components)
+    elif color.hex is not None and not in_srgb_gamut(color):
         base = color.hex
     else:
         srgb = to_coloraide(color).convert("srgb")
