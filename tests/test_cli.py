@@ -140,3 +140,33 @@ def test_root_launcher_and_help(tmp_path: Path) -> None:
         timeout=60,
     )
     assert run.returncode == 0 and "encore build" in run.stdout
+
+
+def test_platform_file_errors_are_located(project_copy: Path) -> None:
+    platform = project_copy / "platforms" / "web" / "platform.yaml"
+    text = platform.read_text()
+    platform.write_text(
+        text.replace("format: css", "format: csss").replace("references: keep", "references: copy")
+    )
+    run = encore("build", cwd=project_copy)
+    assert run.returncode == 1
+    assert "platforms/web/platform.yaml:" in run.stderr
+    assert 'unknown format "csss"' in run.stderr and "did you mean 'css'?" in run.stderr
+    platform.write_text(text.replace("references: keep", "references: copy"))
+    run = encore("build", cwd=project_copy)
+    assert run.returncode == 1
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "references:" in t)
+    assert (
+        f"platform.yaml:{line}:19: error[config/format-options]: 'copy' is not one of" in run.stderr
+    )
+
+
+def test_sarif_output(project_copy: Path) -> None:
+    colors = project_copy / "tokens" / "primitive" / "color.yaml"
+    colors.write_text(colors.read_text() + '\nbroken:\n  $type: color\n  x: {$value: "#12"}\n')
+    run = encore("check", "--format", "sarif", cwd=project_copy)
+    assert run.returncode == 1
+    sarif = json.loads(run.stdout)
+    [result] = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "type/color" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] > 1
