@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -27,6 +28,7 @@ from encore.diagnostics import (
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif"])
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _use_color() -> bool:
@@ -64,6 +66,20 @@ def _finish(
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
+def reporting_options(command: F) -> F:
+    """The options every checking command shares: --strict, --format, --quiet."""
+    command = click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")(command)
+    command = click.option(
+        "--format",
+        "output_format",
+        type=FORMAT_CHOICE,
+        default="text",
+        show_default=True,
+        help="How to print diagnostics.",
+    )(command)
+    return click.option("--strict", is_flag=True, help="Treat warnings as errors.")(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="encore-tokens", prog_name="encore")
 def cli() -> None:
@@ -92,16 +108,7 @@ def cli() -> None:
     metavar="NAME",
     help="Build only this platform (repeatable).",
 )
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "output_format",
-    type=FORMAT_CHOICE,
-    default="text",
-    show_default=True,
-    help="How to print diagnostics.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")
+@reporting_options
 def build_command(
     project_path: Path, platforms: tuple[str, ...], strict: bool, output_format: str, quiet: bool
 ) -> None:
@@ -148,16 +155,7 @@ def build_command(
     default=None,
     help=f"Check this project ({PROJECT_FILE}) instead of bare files.",
 )
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "output_format",
-    type=FORMAT_CHOICE,
-    default="text",
-    show_default=True,
-    help="How to print diagnostics.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")
+@reporting_options
 def check_command(
     paths: tuple[Path, ...],
     project_path: Path | None,

@@ -1,4 +1,4 @@
-"""The resolved model every later stage reads: `Token`, `TokenSet` and tiers.
+"""The resolved model every later stage reads: `Token` and `TokenSet`.
 
 A token's ``value`` is fully resolved. ``aliases`` maps a path inside the value
 (``()`` for the whole value, ``("color",)`` for a shadow's colour) to the token it
@@ -10,21 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from encore.diagnostics import Origin, SourceLocation
 from encore.sourcemap import JsonPath
 from encore.values.types import TokenType, Value
-
-
-class Tier(StrEnum):
-    """The rings of a tiered design system, innermost first."""
-
-    PRIMITIVE = "primitive"
-    SEMANTIC = "semantic"
-    COMPONENT = "component"
-    LOCAL = "local"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +25,7 @@ class Token:
     type: TokenType
     value: Value
     origin: Origin
-    tier: str | None = None
+    tier: str | None = None  # primitive, semantic, component or local; None for bare files
     aliases: Mapping[JsonPath, str] = field(default_factory=dict)
     references: frozenset[str] = frozenset()
     description: str | None = None
