@@ -144,12 +144,15 @@ def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic
         mark = exc.problem_mark or exc.context_mark
         yaml_where = SourceLocation(path, mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        hint = "check indentation and quoting; quote values that start with '#' or '{'"
+        if mark is not None and "\t" in (text.splitlines()[mark.line : mark.line + 1] or [""])[0]:
+            hint = "YAML indents with spaces, not tabs: replace the tab"
         return None, [
             Diagnostic(
                 "syntax/yaml",
                 f"invalid YAML: {problem}",
                 origin,
-                help="check indentation and quoting; quote values that start with '#' or '{'",
+                help=hint,
                 fixed_location=yaml_where,
             )
         ]
@@ -173,7 +176,7 @@ def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic
 def load_file(path: Path) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Read and parse one token file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [
             Diagnostic(

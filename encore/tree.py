@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from encore.diagnostics import Diagnostic, Origin
+from encore.diagnostics import Diagnostic, Origin, Severity
 from encore.load import LoadedFile
 from encore.suggest import did_you_mean
 from encore.values import TOKEN_TYPES
@@ -106,8 +106,15 @@ class _Collector:
     # -- files ---------------------------------------------------------------------------
     def add_file(self, loaded: LoadedFile, tier: str | None) -> None:
         origin = Origin(loaded.source, ())
+        if loaded.data is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    "token/file", "this token file is empty", origin, severity=Severity.WARNING
+                )
+            )
+            return
         if not isinstance(loaded.data, dict):
-            what = "empty" if loaded.data is None else describe(loaded.data)
+            what = describe(loaded.data)
             self.error(
                 origin,
                 "token/file",
