@@ -52,10 +52,21 @@ def project_sources(project: ProjectConfig) -> tuple[list[tuple[Path, str]], lis
     diagnostics: list[Diagnostic] = []
     for tier, globs in project.tiers.items():
         for i, pattern in enumerate(globs):
-            matches = sorted(
-                p for p in project.root.glob(pattern) if p.is_file() and is_token_file(p)
-            )
             where = project.origin.child("tiers", tier, *((i,) if len(globs) > 1 else ()))
+            try:
+                matches = sorted(
+                    p for p in project.root.glob(pattern) if p.is_file() and is_token_file(p)
+                )
+            except (ValueError, IndexError, NotImplementedError) as exc:
+                diagnostics.append(
+                    Diagnostic(
+                        "config/project",
+                        f'"{pattern}" is not a usable glob: {exc or "empty pattern"}',
+                        where,
+                        help='write a glob relative to encore.yaml, e.g. "tokens/**/*.yaml"',
+                    )
+                )
+                continue
             if not matches:
                 diagnostics.append(
                     Diagnostic(

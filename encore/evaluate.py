@@ -55,6 +55,11 @@ class _Scope:
             if outcome is None:
                 return FAILED
             if outcome.token is not None:
+                if outcome.token not in self.evaluator.raw:
+                    self.error(
+                        origin, "ref/unresolved", f"{{{outcome.token}}} does not name a token"
+                    )
+                    return FAILED
                 target = self.evaluator.resolve(outcome.token)
                 return FAILED if target is None else target.value.to_json()
             return outcome.fragment
@@ -79,7 +84,7 @@ class _Scope:
                 return None
             if outcome.token is not None:
                 return self.alias(outcome.token, kind, origin.child("$ref"), origin.path)
-            return PARSERS[kind](outcome.fragment, self, origin.child("$ref"))
+            return PARSERS[kind](outcome.fragment, self, origin)
         return PARSERS[kind](raw, self, origin)
 
     def alias(self, name: str, kind: str, origin: Origin, at: JsonPath | None = None) -> Any:
@@ -126,7 +131,10 @@ class Evaluator:
         sys.setrecursionlimit(max(limit, 20000))
         try:
             for name in self.raw:
-                self.resolve(name)
+                try:
+                    self.resolve(name)
+                except RecursionError:
+                    self.too_deep(name)
         finally:
             sys.setrecursionlimit(limit)
         tokens = {name: tok for name, tok in self.done.items() if tok is not None}
@@ -151,6 +159,21 @@ class Evaluator:
         if name not in self.done:
             self.done[name] = token
         return self.done[name]
+
+    def too_deep(self, name: str) -> None:
+        for member in self.chain:
+            self.done.setdefault(member, None)
+        self.active.clear()
+        self.chain.clear()
+        self.done[name] = None
+        self.diagnostics.append(
+            Diagnostic(
+                "ref/too-deep",
+                f"the reference chain starting at {{{name}}} is too deep to follow",
+                _value_origin(self.raw[name]),
+                help="shorten the chain of aliases",
+            )
+        )
 
     def report_cycle(self, members: list[str]) -> None:
         for member in members:

@@ -49,6 +49,7 @@ class RawGroup:
     tier: str | None
     props: dict[str, Any] = field(default_factory=dict)
     children: dict[str, RawGroup | RawToken] = field(default_factory=dict)
+    prop_origins: dict[str, Origin] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -89,6 +90,7 @@ class _Collector:
     def __init__(self) -> None:
         self.root = RawGroup((), None, None)
         self.diagnostics: list[Diagnostic] = []
+        self.file_props: dict[int, dict[str, Any]] = {}  # id(SourceFile) -> top-level props
 
     def error(
         self,
@@ -202,6 +204,14 @@ class _Collector:
     def group_property(self, group: RawGroup, key: str, value: Any, where: Origin) -> None:
         if key in ROOT_ONLY_PROPERTIES and not group.path:
             return
+        if not group.path and key == "$extends":
+            self.error(
+                where,
+                "group/extends",
+                "the top level of a file cannot $extends",
+                "put the tokens in a group and extend that",
+            )
+            return
         if key not in GROUP_PROPERTIES:
             known = (*GROUP_PROPERTIES, "$root")
             hint = did_you_mean(key, known) or (
@@ -222,6 +232,9 @@ class _Collector:
                 f'$extends must name a group like "{{base.group}}", not {describe(value)}',
             )
             return
+        if not group.path:  # a file's top-level properties apply to that file only
+            self.file_props.setdefault(id(where.source), {})[key] = value
+            return
         previous = group.props.get(key)
         if previous is not None and previous != value:
             self.error(
@@ -233,6 +246,7 @@ class _Collector:
             )
             return
         group.props[key] = value
+        group.prop_origins.setdefault(key, where)
 
     def check_common_property(self, key: str, value: Any, where: Origin) -> bool:
         if key == "$type":
@@ -341,7 +355,7 @@ class _Collector:
             cycle = [*chain[chain.index(group) :], group]
             names = " → ".join(g.name for g in cycle)
             self.error(
-                self._origin_of(group).child("$extends"),
+                group.prop_origins.get("$extends", self._origin_of(group)),
                 "group/extends-cycle",
                 f"$extends forms a cycle: {names}",
                 "break the cycle in one of them",
@@ -353,21 +367,28 @@ class _Collector:
         state[id(group)] = "active"
         ref = group.props.get("$extends")
         if ref is not None:
-            base = self.extends_target(group, ref)
+            base = self.extends_target(group, ref, state, chain)
             if base is not None:
                 self.expand(base, state, [*chain, group])
                 if state.get(id(group)) == "active":
+                    inherited = self.inherited_type(base)
+                    if inherited is not None:
+                        group.props.setdefault("$type", inherited)
                     _merge_into(group, base)
         for child in group.children.values():
             if isinstance(child, RawGroup):
                 self.expand(child, state, [*chain, group])
         state[id(group)] = "done"
 
-    def extends_target(self, group: RawGroup, ref: Any) -> RawGroup | None:
-        where = self._origin_of(group).child("$extends")
+    def extends_target(
+        self, group: RawGroup, ref: Any, state: dict[int, str], chain: list[RawGroup]
+    ) -> RawGroup | None:
+        where = group.prop_origins.get("$extends", self._origin_of(group))
         path = _group_reference_path(ref)
         node: RawGroup | RawToken | None = self.root
         for segment in path:
+            if isinstance(node, RawGroup) and node is not self.root and not state.get(id(node)):
+                self.expand(node, state, [*chain, group])  # its children may come from $extends
             node = node.children.get(segment) if isinstance(node, RawGroup) else None
         if isinstance(node, RawToken):
             self.error(
@@ -393,6 +414,19 @@ class _Collector:
             return None
         return node
 
+    def inherited_type(self, group: RawGroup) -> str | None:
+        """The ``$type`` a group has or inherits from its ancestors."""
+        for cut in range(len(group.path), 0, -1):
+            node = self.root
+            for segment in group.path[:cut]:
+                child = node.children.get(segment)
+                if not isinstance(child, RawGroup):
+                    return None
+                node = child
+            if "$type" in node.props:
+                return str(node.props["$type"])
+        return None
+
     # -- flattening ----------------------------------------------------------------------
     def flatten(self) -> list[RawToken]:
         tokens: list[RawToken] = []
@@ -404,8 +438,11 @@ class _Collector:
                 if isinstance(child, RawGroup):
                     walk(child, group_type, group_deprecated)
                     continue
-                child.type = child.node.get("$type", group_type)
-                child.deprecated = child.node.get("$deprecated", group_deprecated)
+                file_level = self.file_props.get(id(child.origin.source), {})
+                child.type = child.node.get("$type", group_type or file_level.get("$type"))
+                child.deprecated = child.node.get(
+                    "$deprecated", group_deprecated or file_level.get("$deprecated", False)
+                )
                 tokens.append(child)
 
         walk(self.root, None, False)
@@ -415,7 +452,11 @@ class _Collector:
 def _is_group_reference(value: Any) -> bool:
     if isinstance(value, str):
         return CURLY_REFERENCE.match(value) is not None or value.startswith("#/")
-    return isinstance(value, dict) and isinstance(value.get("$ref"), str)
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("$ref"), str)
+        and value["$ref"].startswith("#/")
+    )
 
 
 def _group_reference_path(ref: Any) -> tuple[str, ...]:
