@@ -191,8 +191,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: runs the CLI and maps failures to exit codes."""
     output_format = "text"
     args = list(sys.argv[1:] if argv is None else argv)
-    if "--format" in args and args.index("--format") + 1 < len(args):
-        output_format = args[args.index("--format") + 1]
+    for i, arg in enumerate(args):
+        if arg == "--format" and i + 1 < len(args):
+            output_format = args[i + 1]
+        elif arg.startswith("--format="):
+            output_format = arg.partition("=")[2]
     try:
         cli.main(args=args, prog_name="encore", standalone_mode=False)
     except EncoreError as exc:

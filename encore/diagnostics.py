@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     from encore.sourcemap import JsonPath, SourceFile
@@ -122,7 +123,8 @@ def _code_frame(diagnostic: Diagnostic, location: SourceLocation) -> list[str]:
         return []
     gutter = str(location.line)
     pad = " " * len(gutter)
-    caret = " " * max(location.column - 1, 0) + "^"
+    prefix = text[: max(location.column - 1, 0)]
+    caret = "".join(ch if ch == "\t" else " " for ch in prefix) + "^"
     return [f"{pad} |", f"{gutter} | {text}", f"{pad} | {caret}"]
 
 
@@ -181,15 +183,12 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
             "message": {"text": d.message + (f" ({d.help})" if d.help else "")},
         }
         if loc is not None:
-            region = {"startLine": loc.line, "startColumn": loc.column} if loc.line else {}
-            result["locations"] = [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": loc.display_path()},
-                        "region": region,
-                    }
-                }
-            ]
+            physical: dict[str, Any] = {
+                "artifactLocation": {"uri": quote(loc.display_path().replace(os.sep, "/"))}
+            }
+            if loc.line:
+                physical["region"] = {"startLine": loc.line, "startColumn": loc.column}
+            result["locations"] = [{"physicalLocation": physical}]
         results.append(result)
     rules = sorted({d.rule for d in diagnostics})
     run = {

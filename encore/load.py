@@ -38,13 +38,23 @@ class EncoreYamlLoader(_CLoader):  # type: ignore[misc]
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
         if not isinstance(node, yaml.MappingNode):
             return dict(super().construct_mapping(node, deep=deep))
+        own: set[str] = set()
+        for key_node, _ in node.value:  # duplicates among the keys written here, not merged
+            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(
+                key_node, yaml.ScalarNode
+            ):
+                continue
+            if key_node.value in own:
+                self.duplicates.append((key_node.value, key_node.start_mark))
+            own.add(key_node.value)
         self.flatten_mapping(node)
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            if key in mapping:
-                self.duplicates.append((key, key_node.start_mark))
-            mapping[key] = self.construct_object(value_node, deep=deep)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "mapping keys must be plain names", key_node.start_mark
+                )
+            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
         return mapping
 
 
@@ -106,6 +116,14 @@ def _pairs_without_duplicates(duplicates: list[str]) -> Any:
     return hook
 
 
+def _constant_rejecter(text: str) -> Any:
+    def reject(name: str) -> Any:
+        position = max(text.find(name), 0)
+        raise json.JSONDecodeError(f"{name} is not valid JSON; write a number", text, position)
+
+    return reject
+
+
 def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Parse one file's text; syntax errors become located diagnostics."""
     syntax = "yaml" if path.lower().endswith(YAML_SUFFIXES) else "json"
@@ -114,7 +132,11 @@ def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic
     if syntax == "json":
         duplicates: list[str] = []
         try:
-            data = json.loads(text, object_pairs_hook=_pairs_without_duplicates(duplicates))
+            data = json.loads(
+                text,
+                object_pairs_hook=_pairs_without_duplicates(duplicates),
+                parse_constant=_constant_rejecter(text),
+            )
         except json.JSONDecodeError as exc:
             where = SourceLocation(path, exc.lineno, exc.colno)
             return None, [

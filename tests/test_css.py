@@ -115,7 +115,7 @@ def test_references_are_kept_as_var(update_golden: bool) -> None:
         "--encore-composite-type-alias-font-size: var(--encore-composite-type-body-font-size);"
         in text
     )
-    assert "calc(var(--encore-base-font-tall) * 100%)" in text
+    assert "clamp(0%, calc(var(--encore-base-font-tall) * 100%), 100%)" in text
 
 
 def test_wide_gamut_colours_have_a_hex_fallback_and_an_upgrade() -> None:

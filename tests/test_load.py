@@ -42,3 +42,10 @@ def test_duplicate_keys_are_errors_in_both_syntaxes() -> None:
     assert [p.rule for p in problems] == ["syntax/duplicate-key"]
     _, problems = parse_text("t.yaml", "a: 1\na: 2\n")
     assert [(p.rule, str(p.location)) for p in problems] == [("syntax/duplicate-key", "t.yaml:2:1")]
+
+
+def test_yaml_merge_keys_may_override_and_json_rejects_nan_with_a_location() -> None:
+    _, problems = parse_text("t.yaml", "b: &b {y: 1, z: 2}\nother: {<<: *b, y: 3}\n")
+    assert problems == []
+    _, problems = parse_text("t.json", '{"a": {"$value": NaN}}')
+    assert [(p.rule, str(p.location)) for p in problems] == [("syntax/json", "t.json:1:18")]

@@ -214,3 +214,35 @@ def test_any_cycle_is_found_and_named(forest, data) -> None:
 def test_colour_value_shape(compile_yaml) -> None:
     tokens, _ = compile_yaml(BASE)
     assert tokens["color.black"].value == Color("srgb", (0.0, 0.0, 0.0), 0.5, None)
+
+
+def test_top_level_properties_apply_to_their_own_file_only() -> None:
+    tokens, diagnostics = compile_text(
+        {
+            "colors.yaml": "$type: color\nc: {$value: {colorSpace: srgb, components: [1, 0, 0]}}\n",
+            "space.yaml": "$type: dimension\nd: {$value: {value: 1, unit: px}}\n",
+        }
+    )
+    assert errors_of(diagnostics) == []
+    assert (tokens["c"].type.value, tokens["d"].type.value) == ("color", "dimension")
+
+
+def test_extends_inherits_ancestor_types_and_does_not_depend_on_order(compile_yaml) -> None:
+    tokens, diagnostics = compile_yaml("""
+a: {$extends: "{b.sub}"}
+b: {$extends: "{c}"}
+c: {sub: {x: {$type: number, $value: 1}}}
+color: {$type: color, base: {red: {$value: {colorSpace: srgb, components: [1, 0, 0]}}}}
+theme: {$extends: "{color.base}"}
+""")
+    assert errors_of(diagnostics) == []
+    assert tokens["a.x"].value.to_json() == 1
+    assert tokens["theme.red"].type.value == "color"
+
+
+def test_pointer_to_an_alias_of_a_missing_token_is_an_error_not_a_crash(compile_yaml) -> None:
+    _, diagnostics = compile_yaml(
+        'x: {$type: dimension, $value: {value: 1, unit: "{nope}"}}\n'
+        'n: {$type: dimension, $value: {value: 2, unit: {$ref: "#/x/$value/unit"}}}\n'
+    )
+    assert "ref/unresolved" in {d.rule for d in errors_of(diagnostics)}

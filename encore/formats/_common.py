@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_NOT_NAME = re.compile(r"[^a-z0-9_-]+")
+_NOT_NAME = re.compile(r"[^a-z0-9_\-\u0080-\U0010ffff]+")  # CSS idents allow non-ASCII
 _DASHES = re.compile(r"-{2,}")
 
 

@@ -102,7 +102,10 @@ TYPOGRAPHY_PARTS = (
 
 def css_string(text: str) -> str:
     """A double-quoted CSS string."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    escaped = "".join(
+        f"\\{ord(ch):x} " if ch < " " or ch == "\x7f" else "\\" + ch if ch in '"\\' else ch
+        for ch in text
+    )
     return f'"{escaped}"'
 
 
@@ -251,7 +254,7 @@ class _Writer:
             color = self.part(token, (i, "color"), stop.color)
             position_alias = token.aliases.get((i, "position"))
             if position_alias in self.names:
-                percent = f"calc({self.var(position_alias)} * 100%)"
+                percent = f"clamp(0%, calc({self.var(position_alias)} * 100%), 100%)"
             stops.append(f"{color} {percent}")
         return f"linear-gradient({', '.join(stops)})"
 
