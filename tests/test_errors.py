@@ -174,3 +174,13 @@ def test_json_errors_are_located_too() -> None:
     [error] = errors_of(diagnostics)
     assert error.rule == "syntax/json"
     assert str(error.location) == "bad.json:1:15"
+
+
+def test_sizes_that_cannot_be_negative_are_rejected() -> None:
+    text = (
+        "b:\n  $type: border\n  x: {$value: {color: {colorSpace: srgb, components: [0, 0, 0]},"
+        " width: {value: -1, unit: px}, style: solid}}\n"
+    )
+    _, diagnostics = compile_text({"tokens.yaml": text})
+    [error] = errors_of(diagnostics)
+    assert (error.rule, error.message) == ("type/border", "border width cannot be negative")

@@ -85,10 +85,24 @@ def _fields(
     return parsed if ok else None
 
 
+def _not_negative(
+    f: dict[str, Any], keys: tuple[str, ...], ctx: ParseContext, origin: Origin, kind: str
+) -> bool:
+    """Sizes that cannot be negative on any platform (widths, blurs, font sizes)."""
+    ok = True
+    for key in keys:
+        if f[key].value < 0:
+            ctx.error(origin.child(key), f"type/{kind}", f"{kind} {key} cannot be negative")
+            ok = False
+    return ok
+
+
 def parse_border(raw: Any, ctx: ParseContext, origin: Origin) -> Border | None:
     """``{color, width, style}``."""
     f = _fields(raw, ctx, origin, "border", BORDER_FIELDS)
-    return Border(f["color"], f["width"], f["style"]) if f else None
+    if f is None or not _not_negative(f, ("width",), ctx, origin, "border"):
+        return None
+    return Border(f["color"], f["width"], f["style"])
 
 
 def parse_transition(raw: Any, ctx: ParseContext, origin: Origin) -> Transition | None:
@@ -100,7 +114,7 @@ def parse_transition(raw: Any, ctx: ParseContext, origin: Origin) -> Transition 
 def parse_shadow_layer(raw: Any, ctx: ParseContext, origin: Origin) -> ShadowLayer | None:
     """One shadow object, with an optional boolean ``inset``."""
     f = _fields(raw, ctx, origin, "shadow", SHADOW_FIELDS, optional=("inset",))
-    if f is None:
+    if f is None or not _not_negative(f, ("blur",), ctx, origin, "shadow"):
         return None
     inset = ctx.leaf(raw.get("inset", False), origin.child("inset"))
     if inset is FAILED:
@@ -179,7 +193,7 @@ def parse_gradient(raw: Any, ctx: ParseContext, origin: Origin) -> Gradient | No
 def parse_typography(raw: Any, ctx: ParseContext, origin: Origin) -> Typography | None:
     """``{fontFamily, fontSize, fontWeight, letterSpacing, lineHeight}``."""
     f = _fields(raw, ctx, origin, "typography", TYPOGRAPHY_FIELDS)
-    if f is None:
+    if f is None or not _not_negative(f, ("fontSize", "lineHeight"), ctx, origin, "typography"):
         return None
     return Typography(
         f["fontFamily"], f["fontSize"], f["fontWeight"], f["letterSpacing"], f["lineHeight"]
