@@ -229,12 +229,9 @@ class Evaluator:
         type_name = raw.type
         if outcome.token is not None:
             if type_name is None:
-                target = self.resolve(outcome.token) if outcome.token in self.raw else None
-                type_name = None if target is None else target.type.value
-                if target is None and outcome.token not in self.raw:
-                    return scope.alias(outcome.token, "number", where), None, scope
-            if type_name is None:
-                return None, None, scope
+                type_name = self.target_type(outcome.token, where)
+                if type_name is None:
+                    return None, None, scope
             return scope.alias(outcome.token, type_name, where, raw.origin.path), type_name, scope
         if type_name is None:
             self.missing_type(raw)
@@ -251,21 +248,25 @@ class Evaluator:
             if outcome is None:
                 return None
             target = outcome.token
-        if target is not None and target in self.raw:
-            resolved = self.resolve(target)
-            return None if resolved is None else resolved.type.value
         if target is not None:
+            return self.target_type(target, origin)
+        self.missing_type(raw)
+        return None
+
+    def target_type(self, name: str, origin: Origin) -> str | None:
+        """The type of a referenced token; an error when the name resolves to nothing."""
+        if name not in self.raw:
             self.diagnostics.append(
                 Diagnostic(
                     "ref/unresolved",
-                    f"{{{target}}} does not name a token",
+                    f"{{{name}}} does not name a token",
                     origin,
-                    help=self.unresolved_help(target),
+                    help=self.unresolved_help(name),
                 )
             )
             return None
-        self.missing_type(raw)
-        return None
+        resolved = self.resolve(name)
+        return None if resolved is None else resolved.type.value
 
     def missing_type(self, raw: RawToken) -> None:
         self.diagnostics.append(
