@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from encore.diagnostics import Diagnostic
-from encore.formats import css
+from encore.formats import compose, css, kotlin, swift
 from encore.model import TokenSet
 
 Render = Callable[[TokenSet, Mapping[str, Any], list[Diagnostic]], str]
@@ -28,5 +28,11 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    f.name: f for f in (Format("css", "CSS custom properties", css.OPTIONS, css.render),)
+    f.name: f
+    for f in (
+        Format("css", "CSS custom properties", css.OPTIONS, css.render),
+        Format("compose", "Jetpack Compose values", compose.OPTIONS, compose.render),
+        Format("kotlin", "Kotlin: an object of constants", kotlin.OPTIONS, kotlin.render),
+        Format("swift", "Swift: SwiftUI and UIKit constants", swift.OPTIONS, swift.render),
+    )
 }

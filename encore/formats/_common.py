@@ -1,9 +1,17 @@
-"""Conversions every output format shares: names, numbers, comments."""
+"""Conversions every output format shares: names, numbers, units, comments, strings."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from encore.model import Token, TokenSet
+from encore.values.types import Dimension, Duration
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NOT_NAME = re.compile(r"[^a-z0-9_\-\u0080-\U0010ffff]+")  # CSS idents allow non-ASCII
@@ -29,3 +37,83 @@ def number(value: float, places: int = 4) -> str:
 def comment_text(text: str) -> str:
     """Text safe inside a block comment, on one line."""
     return " ".join(text.replace("*/", "* /").split())
+
+
+def px(dimension: Dimension, rem_base: float) -> float:
+    """A dimension in px (= iOS points = Android dp/sp); ``rem`` scaled by ``rem_base``."""
+    return dimension.value * rem_base if dimension.unit == "rem" else dimension.value
+
+
+def seconds(duration: Duration) -> float:
+    """A duration in seconds."""
+    return duration.milliseconds / 1000
+
+
+_CURLY = re.compile(r"\{([^{}]+)\}")
+
+
+def replacement(token: Token, tokens: TokenSet) -> Token | None:
+    """The token a deprecation message names (``Use {color.green.500}``), if it exists."""
+    if not isinstance(token.deprecated, str):
+        return None
+    for name in _CURLY.findall(token.deprecated):
+        other = tokens.get(name)
+        if other is not None and other.name != token.name:
+            return other
+    return None
+
+
+def deprecation_message(token: Token) -> str:
+    """The deprecation message, or a plain one when ``$deprecated`` is ``true``."""
+    if isinstance(token.deprecated, str) and token.deprecated.strip():
+        return token.deprecated
+    return f"{token.name} is deprecated"
+
+
+def c_style_escape(text: str, extra: dict[str, str], unicode: str) -> str:
+    """Backslash escapes for a double-quoted string: quote, backslash, controls, ``extra``.
+
+    ``unicode`` formats other control characters, e.g. ``"\\\\u{{{:x}}}"`` for Swift.
+    """
+    out = []
+    for ch in text:
+        if ch in extra:
+            out.append(extra[ch])
+        elif ch in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[ch])
+        elif ch < " " or ch == "\x7f" or ch in "\u2028\u2029":
+            out.append(unicode.format(ord(ch)))
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+_SIMPLE_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def decimal(value: float) -> str:
+    """The shortest text that reads back as exactly ``value``: ``16``, ``0.1176470588235294``.
+
+    Integers print without a fraction; very large or small numbers keep an exponent
+    (``1e+300``), which Swift, Kotlin, JavaScript and Sass all read.
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"{value} is not a finite number")
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("encore.formats", "templates"),
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_template(name: str, **variables: Any) -> str:
+    """A template of ``encore/formats/templates``, without its trailing newline."""
+    return _templates().get_template(name).render(**variables).rstrip("\n")

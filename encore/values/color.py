@@ -42,6 +42,9 @@ SPACES: dict[str, tuple[str, tuple[str, str, str], tuple[Any, Any, Any], tuple[f
 }
 
 _HEX6 = re.compile(r"^#[0-9a-fA-F]{6}$")
+_RGB_LIKE = frozenset(
+    {"srgb", "srgb-linear", "display-p3", "a98-rgb", "prophoto-rgb", "rec2020"}
+)
 _ANY_HEX = re.compile(r"^#?[0-9a-fA-F]*$")
 _COLOR_KEYS = ("colorSpace", "components", "alpha", "hex")
 
@@ -254,3 +257,31 @@ def srgb_components(color: Color) -> tuple[float, float, float, float]:
 def contrast_ratio(foreground: Color, background: Color) -> float:
     """WCAG 2.1 contrast ratio of two colours."""
     return float(to_coloraide(foreground).contrast(to_coloraide(background), method="wcag21"))
+
+
+@lru_cache(maxsize=65536)
+def rgb_in(color: Color, spaces: frozenset[str]) -> tuple[str, float, float, float, float]:
+    """``(space, r, g, b, alpha)`` in the first RGB space a platform offers for the colour.
+
+    The colour's own space when the platform has it; else Display P3 when the platform has
+    it and the colour lies outside sRGB; else sRGB, gamut-mapped. ``none`` counts as 0.
+    """
+    if color.space in spaces and color.space in _RGB_LIKE:
+        r, g, b = (c or 0.0 for c in color.components)
+        return color.space, r, g, b, color.alpha
+    if color.space != "srgb" and "display-p3" in spaces and not in_srgb_gamut(color):
+        p3 = to_coloraide(color).convert("display-p3")
+        if not p3.in_gamut(tolerance=0):
+            p3 = p3.fit(method="oklch-chroma")
+        r, g, b = (0.0 if math.isnan(v) else v for v in p3[:3])
+        return "display-p3", r, g, b, color.alpha
+    if color.space == "srgb":
+        r, g, b = (c or 0.0 for c in color.components)
+        return "srgb", r, g, b, color.alpha
+    return ("srgb", *srgb_components(color))
+
+
+def argb_hex(color: Color) -> str:
+    """``FF1ED760``: 8-bit alpha, red, green, blue of the (gamut-mapped) sRGB colour."""
+    rgb = srgb_hex(color, with_alpha=False)[1:]
+    return f"{round(color.alpha * 255):02X}{rgb.upper()}"

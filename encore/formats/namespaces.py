@@ -1,0 +1,112 @@
+"""Token groups as nested namespaces (Swift enums, Kotlin objects) with qualified names.
+
+`build_namespaces` turns token paths into a tree: every group becomes a namespace named in
+type case, every token a member named in value case. It reports names that collide within
+one namespace, and groups whose name would hide a type the generated file refers to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+
+from encore.diagnostics import Diagnostic
+from encore.formats.naming import Claim, report_collisions
+from encore.model import Token, TokenSet
+
+
+@dataclass(slots=True)
+class Member:
+    """A token inside a namespace."""
+
+    token: Token
+    identifier: str  # escaped for the language
+    qualified: str  # how other code names it, e.g. Encore.Color.Green._500
+
+
+@dataclass(slots=True)
+class Namespace:
+    """A group: its identifier, qualified name, nested groups and tokens, in source order."""
+
+    identifier: str
+    qualified: str
+    groups: dict[str, Namespace] = field(default_factory=dict)
+    members: list[Member] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """How one language names groups and tokens, and how it explains that in errors."""
+
+    language: str  # "Swift", "Kotlin"
+    rule: str  # e.g. "swift/name-collision"
+    type_name: Callable[[str], str]
+    member_name: Callable[[str], str]
+    how: str
+
+
+def _bare(identifier: str) -> str:
+    return identifier.strip("`")
+
+
+def build_namespaces(
+    tokens: TokenSet,
+    root: str,
+    naming: Naming,
+    report: list[Diagnostic],
+    reserved: Collection[str] = (),
+) -> tuple[Namespace, dict[str, str]]:
+    """The namespace tree under ``root`` and each token's qualified name.
+
+    ``reserved`` holds type names the file refers to unqualified; a group of that name
+    would hide them, so it is reported.
+    """
+    top = Namespace(root, root)
+    claims: list[Claim] = []
+    qualified: dict[str, str] = {}
+    hidden = {root, *reserved}
+    for token in tokens:
+        path = token.output_path or ("root",)
+        space = top
+        for segment in path[:-1]:
+            inner = space.groups.get(segment)
+            if inner is None:
+                identifier = naming.type_name(segment)
+                inner = Namespace(identifier, f"{space.qualified}.{identifier}")
+                space.groups[segment] = inner
+                claims.append(
+                    Claim(
+                        space.qualified,
+                        _bare(identifier),
+                        token,
+                        f"the {naming.language} name {inner.qualified}",
+                    )
+                )
+                if _bare(identifier) in hidden:
+                    report.append(
+                        Diagnostic(
+                            f"{naming.language.lower()}/reserved-name",
+                            f'the group "{segment}" of "{token.name}" becomes the '
+                            f"{naming.language} type {identifier}, which hides the generated "
+                            f"type of that name",
+                            token.origin,
+                            part="key",
+                            help="rename the group, or change the namespace or type prefix "
+                            "in the platform's format options",
+                        )
+                    )
+            space = inner
+        identifier = naming.member_name(path[-1])
+        member = Member(token, identifier, f"{space.qualified}.{identifier}")
+        claims.append(
+            Claim(
+                space.qualified,
+                _bare(identifier),
+                token,
+                f"the {naming.language} name {member.qualified}",
+            )
+        )
+        space.members.append(member)
+        qualified[token.name] = member.qualified
+    report_collisions(claims, naming.rule, report, naming.how)
+    return top, qualified

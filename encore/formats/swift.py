@@ -1,0 +1,321 @@
+"""Swift: SwiftUI constants in nested enum namespaces, and UIKit colours beside them.
+
+Groups become caseless enums (``Encore.Color.Green``), tokens static constants
+(``_500``). Colours keep their own space where SwiftUI has it (sRGB, linear sRGB,
+Display P3), else Display P3 when outside sRGB, else sRGB. Dimensions are points
+(``rem`` times ``rem_base``), durations `TimeInterval` seconds. Composite values use the
+small value types of ``templates/swift_types.swift.j2``. A reference prints the other
+constant's qualified name. `$description` becomes a doc comment, `$deprecated` an
+``@available(*, deprecated, ...)`` attribute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from encore.diagnostics import Diagnostic
+from encore.formats._common import (
+    c_style_escape,
+    decimal,
+    deprecation_message,
+    px,
+    render_template,
+    replacement,
+    seconds,
+)
+from encore.formats._writer import ReferenceWriter
+from encore.formats.namespaces import Namespace, Naming, build_namespaces
+from encore.formats.naming import camel, pascal, swift_identifier, words
+from encore.model import Token, TokenSet
+from encore.sourcemap import JsonPath
+from encore.values.color import rgb_in
+from encore.values.types import (
+    Border,
+    Color,
+    CubicBezier,
+    Dimension,
+    Duration,
+    FontFamily,
+    FontWeight,
+    Gradient,
+    Number,
+    Shadow,
+    StrokeStyle,
+    TokenType,
+    Transition,
+    Typography,
+    Value,
+)
+
+_IDENTIFIER = "^[A-Za-z_][A-Za-z0-9_]*$"
+OPTIONS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "access": {"enum": ["public", "package", "internal"]},
+        "namespace": {"type": "string", "pattern": _IDENTIFIER},
+        "uikit_namespace": {"type": ["string", "null"], "pattern": _IDENTIFIER},
+        "type_prefix": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+        "rem_base": {"type": "number", "exclusiveMinimum": 0},
+        "descriptions": {"type": "boolean"},
+    },
+}
+DEFAULTS: dict[str, Any] = {
+    "access": "public",
+    "namespace": "Encore",
+    "uikit_namespace": "EncoreUIKit",
+    "type_prefix": "Encore",
+    "rem_base": 16,
+    "descriptions": True,
+}
+SWIFTUI_SPACES = frozenset({"srgb", "srgb-linear", "display-p3"})
+UIKIT_SPACES = frozenset({"srgb", "display-p3"})
+_SWIFTUI_SPACE_NAMES = {"srgb": ".sRGB", "srgb-linear": ".sRGBLinear", "display-p3": ".displayP3"}
+_STROKE_KEYWORDS = frozenset(
+    {"solid", "dashed", "dotted", "double", "groove", "ridge", "outset", "inset"}
+)
+_LINE_CAPS = {"butt": ".butt", "round": ".round", "square": ".square"}
+NAMING = Naming(
+    "Swift",
+    "swift/name-collision",
+    lambda segment: swift_identifier(pascal(words(segment))),
+    lambda segment: swift_identifier(camel(words(segment))),
+    "groups become UpperCamelCase enums and tokens lowerCamelCase constants",
+)
+
+
+def swift_string(text: str) -> str:
+    """A Swift string literal holding exactly ``text``."""
+    return c_style_escape(text, {}, "\\u{{{:x}}}")
+
+
+def type_names(prefix: str) -> dict[TokenType, str]:
+    """The Swift type of each token type's constants."""
+    return {
+        TokenType.COLOR: "SwiftUI.Color",
+        TokenType.DIMENSION: "CoreGraphics.CGFloat",
+        TokenType.FONT_FAMILY: "[Swift.String]",
+        TokenType.FONT_WEIGHT: "Swift.Double",
+        TokenType.DURATION: "Foundation.TimeInterval",
+        TokenType.CUBIC_BEZIER: f"{prefix}CubicBezier",
+        TokenType.NUMBER: "Swift.Double",
+        TokenType.STROKE_STYLE: f"{prefix}StrokeStyle",
+        TokenType.BORDER: f"{prefix}Border",
+        TokenType.TRANSITION: f"{prefix}Transition",
+        TokenType.SHADOW: f"{prefix}Shadow",
+        TokenType.GRADIENT: "SwiftUI.Gradient",
+        TokenType.TYPOGRAPHY: f"{prefix}Typography",
+    }
+
+
+def swiftui_color(color: Color) -> str:
+    """A SwiftUI colour in the colour's own space where SwiftUI has one."""
+    space, r, g, b, alpha = rgb_in(color, SWIFTUI_SPACES)
+    return (
+        f"SwiftUI.Color({_SWIFTUI_SPACE_NAMES[space]}, red: {decimal(r)}, green: {decimal(g)}, "
+        f"blue: {decimal(b)}, opacity: {decimal(alpha)})"
+    )
+
+
+def uikit_color(color: Color) -> str:
+    """A UIKit colour: Display P3 or (extended) sRGB."""
+    space, r, g, b, alpha = rgb_in(color, UIKIT_SPACES)
+    first = "displayP3Red" if space == "display-p3" else "red"
+    return (
+        f"UIKit.UIColor({first}: {decimal(r)}, green: {decimal(g)}, blue: {decimal(b)}, "
+        f"alpha: {decimal(alpha)})"
+    )
+
+
+@dataclass
+class SwiftWriter(ReferenceWriter):
+    """Swift literals for every token type."""
+
+    prefix: str
+    rem_base: float
+
+    def literal(self, token: Token, path: JsonPath, value: Value) -> str:
+        p = self.part
+        if isinstance(value, Color):
+            return swiftui_color(value)
+        if isinstance(value, Dimension):
+            return decimal(px(value, self.rem_base))
+        if isinstance(value, Duration):
+            return decimal(seconds(value))
+        if isinstance(value, Number | FontWeight):
+            return decimal(value.value)
+        if isinstance(value, FontFamily):
+            return "[" + ", ".join(swift_string(n) for n in value.names) + "]"
+        if isinstance(value, CubicBezier):
+            points = (value.x1, value.y1, value.x2, value.y2)
+            return f"{self.prefix}CubicBezier({', '.join(decimal(v) for v in points)})"
+        if isinstance(value, StrokeStyle):
+            if value.keyword is not None:
+                return f"{self.prefix}StrokeStyle.{value.keyword}"
+            dashes = ", ".join(decimal(px(d, self.rem_base)) for d in value.dash_array)
+            cap = _LINE_CAPS.get(value.line_cap or "butt", ".butt")
+            return f"{self.prefix}StrokeStyle.pattern(dash: [{dashes}], lineCap: {cap})"
+        if isinstance(value, Border):
+            return (
+                f"{self.prefix}Border(color: {p(token, (*path, 'color'), value.color)}, "
+                f"width: {p(token, (*path, 'width'), value.width)}, "
+                f"style: {p(token, (*path, 'style'), value.style)})"
+            )
+        if isinstance(value, Transition):
+            return (
+                f"{self.prefix}Transition(duration: {p(token, (*path, 'duration'), value.duration)}"
+                f", delay: {p(token, (*path, 'delay'), value.delay)}, timingFunction: "
+                f"{p(token, (*path, 'timingFunction'), value.timing_function)})"
+            )
+        if isinstance(value, Shadow):
+            return self.shadow(token, path, value)
+        if isinstance(value, Gradient):
+            return self.gradient(token, path, value)
+        assert isinstance(value, Typography)
+        return (
+            f"{self.prefix}Typography(fontFamily: {p(token, (*path, 'fontFamily'), value.font_family)}"
+            f", fontSize: {p(token, (*path, 'fontSize'), value.font_size)}"
+            f", fontWeight: {p(token, (*path, 'fontWeight'), value.font_weight)}"
+            f", letterSpacing: {p(token, (*path, 'letterSpacing'), value.letter_spacing)}"
+            f", lineHeight: {p(token, (*path, 'lineHeight'), value.line_height)})"
+        )
+
+    def shadow(self, token: Token, path: JsonPath, value: Shadow) -> str:
+        layers = []
+        for i, layer in enumerate(value.layers):
+            at: JsonPath = (*path, i) if value.is_list else path
+            fields = [
+                f"color: {self.part(token, (*at, 'color'), layer.color)}",
+                f"offsetX: {self.part(token, (*at, 'offsetX'), layer.offset_x)}",
+                f"offsetY: {self.part(token, (*at, 'offsetY'), layer.offset_y)}",
+                f"blur: {self.part(token, (*at, 'blur'), layer.blur)}",
+                f"spread: {self.part(token, (*at, 'spread'), layer.spread)}",
+            ]
+            if layer.inset:
+                fields.append("inset: true")
+            layers.append(f"{self.prefix}Shadow.Layer({', '.join(fields)})")
+        return f"{self.prefix}Shadow([{', '.join(layers)}])"
+
+    def gradient(self, token: Token, path: JsonPath, value: Gradient) -> str:
+        stops = []
+        for i, stop in enumerate(value.stops):
+            color = self.part(token, (*path, i, "color"), stop.color)
+            position = self.alias(token, (*path, i, "position"))
+            location = (
+                f"CoreGraphics.CGFloat({position})" if position else decimal(stop.position)
+            )
+            stops.append(f"SwiftUI.Gradient.Stop(color: {color}, location: {location})")
+        return f"SwiftUI.Gradient(stops: [{', '.join(stops)}])"
+
+
+@dataclass
+class UIKitWriter(ReferenceWriter):
+    """UIKit colours; other types are not written to the UIKit namespace."""
+
+    def literal(self, token: Token, path: JsonPath, value: Value) -> str:
+        assert isinstance(value, Color)
+        return uikit_color(value)
+
+
+def doc_comment(token: Token, indent: str, enabled: bool) -> list[str]:
+    """``///`` lines for the token's description."""
+    if not enabled or not token.description:
+        return []
+    return [f"{indent}/// {line}".rstrip() for line in token.description.splitlines()]
+
+
+def deprecation(token: Token, tokens: TokenSet, refs: Mapping[str, str], indent: str) -> list[str]:
+    """``@available(*, deprecated, ...)`` with ``renamed:`` when the message names a token."""
+    if not token.deprecated:
+        return []
+    arguments = f"message: {swift_string(deprecation_message(token))}"
+    other = replacement(token, tokens)
+    if other is not None and other.name in refs:
+        arguments += f", renamed: {swift_string(refs[other.name])}"
+    return [f"{indent}@available(*, deprecated, {arguments})"]
+
+
+@dataclass
+class _Emitter:
+    tokens: TokenSet
+    access: str
+    types: dict[TokenType, str]
+    descriptions: bool
+
+    def namespace(
+        self,
+        space: Namespace,
+        writer: ReferenceWriter,
+        refs: Mapping[str, str],
+        depth: int,
+        only: frozenset[TokenType] | None = None,
+    ) -> list[str]:
+        indent = "    " * depth
+        inner = indent + "    "
+        body: list[str] = []
+        spaced = False
+        for member in space.members:
+            token = member.token
+            if only is not None and token.type not in only:
+                continue
+            preamble = doc_comment(token, inner, self.descriptions)
+            preamble += deprecation(token, self.tokens, refs, inner)
+            if body and (preamble or spaced):
+                body.append("")
+            spaced = bool(preamble)
+            body += preamble
+            kind = "UIKit.UIColor" if only is not None else self.types[token.type]
+            body.append(
+                f"{inner}{self.access} static let {member.identifier}: {kind} = "
+                f"{writer.value(token)}"
+            )
+        for group in space.groups.values():
+            nested = self.namespace(group, writer, refs, depth + 1, only)
+            if nested:
+                if body:
+                    body.append("")
+                body += nested
+        if not body:
+            return []
+        return [f"{indent}{self.access} enum {space.identifier} {{", *body, f"{indent}}}"]
+
+
+def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
+    """The Swift file for a token set."""
+    opts = {**DEFAULTS, **options}
+    prefix = str(opts["type_prefix"])
+    types = type_names(prefix)
+    reserved = [
+        t.removeprefix("[").removesuffix("]") for t in types.values() if "." not in t
+    ] + ["SwiftUI", "UIKit", "CoreGraphics", "Foundation", "Swift"]
+    top, refs = build_namespaces(tokens, str(opts["namespace"]), NAMING, report, reserved)
+    rem_base = float(opts["rem_base"])
+    emitter = _Emitter(tokens, str(opts["access"]), types, bool(opts["descriptions"]))
+    out = [
+        "// Generated by Encore from design tokens. Do not edit: change the tokens and run "
+        "`encore build`.",
+        "",
+        "import CoreGraphics",
+        "import Foundation",
+        "import SwiftUI",
+        "#if canImport(UIKit)",
+        "import UIKit",
+        "#endif",
+        "",
+        render_template("swift_types.swift.j2", access=opts["access"], prefix=prefix),
+        "",
+        *emitter.namespace(top, SwiftWriter(refs, prefix, rem_base), refs, 0),
+    ]
+    uikit = opts["uikit_namespace"]
+    if uikit is not None and any(t.type is TokenType.COLOR for t in tokens):
+        ui_top, ui_refs = build_namespaces(tokens, str(uikit), NAMING, [], reserved)
+        colors = frozenset({TokenType.COLOR})
+        out += [
+            "",
+            "#if canImport(UIKit)",
+            *emitter.namespace(ui_top, UIKitWriter(ui_refs), ui_refs, 0, colors),
+            "#endif",
+        ]
+    return "\n".join(out) + "\n"
