@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from encore.diagnostics import Diagnostic
-from encore.formats import compose, css, kotlin, swift
+from encore.formats import android_xml, compose, css, javascript, kotlin, scss, swift
 from encore.model import TokenSet
 
 Render = Callable[[TokenSet, Mapping[str, Any], list[Diagnostic]], str]
@@ -31,8 +31,17 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("css", "CSS custom properties", css.OPTIONS, css.render),
+        Format("android-xml", "Android resources", android_xml.OPTIONS, android_xml.render),
         Format("compose", "Jetpack Compose values", compose.OPTIONS, compose.render),
         Format("kotlin", "Kotlin: an object of constants", kotlin.OPTIONS, kotlin.render),
+        Format("scss", "SCSS variables and a map", scss.OPTIONS, scss.render),
+        Format("es-module", "JavaScript ES module", javascript.OPTIONS, javascript.render_module),
+        Format(
+            "typescript-declarations",
+            "TypeScript declarations with literal types",
+            javascript.OPTIONS,
+            javascript.render_declarations,
+        ),
         Format("swift", "Swift: SwiftUI and UIKit constants", swift.OPTIONS, swift.render),
     )
 }

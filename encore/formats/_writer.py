@@ -30,9 +30,12 @@ class ReferenceWriter:
 
     def alias(self, token: Token, path: JsonPath) -> str | None:
         """The code naming the token this part aliased, if any and if printable."""
-        if path and isinstance(token.value, Shadow | Gradient):
-            if any(len(key) == 1 and isinstance(key[0], int) for key in token.aliases):
-                return None
+        if (
+            path
+            and isinstance(token.value, Shadow | Gradient)
+            and any(len(key) == 1 and isinstance(key[0], int) for key in token.aliases)
+        ):
+            return None
         name = token.aliases.get(path)
         return self.refs.get(name) if name is not None else None
 

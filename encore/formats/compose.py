@@ -103,7 +103,7 @@ GENERIC_FAMILIES = {
 }
 _TEMPLATE = frozenset(
     """Immutable List String FontFamily Dp StrokeCap Color BorderStroke Int CubicBezierEasing
-    Boolean Pair Float Offset Brush""".split()
+    Boolean Pair Float Offset Brush""".split()  # noqa: SIM905
 )
 _CAPS = {"butt": "Butt", "round": "Round", "square": "Square"}
 CLASSES = {
@@ -171,7 +171,8 @@ class ComposeWriter(ReferenceWriter):
     def font_family(self, value: FontFamily) -> str:
         mapped = self.font_families.get(value.names[0])
         if mapped is None:
-            generic = next((GENERIC_FAMILIES[n] for n in value.names if n in GENERIC_FAMILIES), None)
+            generics = (GENERIC_FAMILIES[n] for n in value.names if n in GENERIC_FAMILIES)
+            generic = next(generics, None)
             mapped = f"{self.t('FontFamily')}.{generic or 'Default'}"
         names = ", ".join(kotlin_string(n) for n in value.names)
         return f"{self.prefix}FontFamily(listOf({names}), {mapped})"
@@ -250,8 +251,10 @@ class ComposeWriter(ReferenceWriter):
 
     def text_style(self, token: Token, path: JsonPath, value: Typography) -> str:
         family = self.alias(token, (*path, "fontFamily"))
-        family = f"{family}.fontFamily" if family else self.font_family(value.font_family) + (
-            ".fontFamily"
+        family = (
+            f"{family}.fontFamily"
+            if family
+            else self.font_family(value.font_family) + (".fontFamily")
         )
         line_height = self.alias(token, (*path, "lineHeight"))
         if line_height is not None:

@@ -8,7 +8,7 @@ shorthand. Output order is source order, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,9 +109,19 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def font_family(value: FontFamily) -> str:
+def font_family(value: FontFamily, quote: Callable[[str], str] = css_string) -> str:
     """A ``font-family`` list; generic and system keywords stay unquoted."""
-    return ", ".join(n if n in GENERIC_FAMILIES else css_string(n) for n in value.names)
+    return ", ".join(n if n in GENERIC_FAMILIES else quote(n) for n in value.names)
+
+
+def css_var(name: str) -> str:
+    """``var(--name)``."""
+    return f"var({name})"
+
+
+def css_percentage(reference: str) -> str:
+    """A gradient position from a referenced number in [0, 1]."""
+    return f"clamp(0%, calc({reference} * 100%), 100%)"
 
 
 def wide_color(color: Color, mode: str) -> str:
@@ -154,16 +164,22 @@ def _supports_condition(mode: str, color: Color) -> str:
 
 
 @dataclass(slots=True)
-class _Writer:
-    """Formats values, printing references as ``var()`` where the options keep them."""
+class ValueWriter:
+    """Formats values, printing references as ``var()`` where the options keep them.
+
+    SCSS reuses it with its own ``reference`` (``$name``), ``quote`` and ``percentage``.
+    """
 
     names: dict[str, str]
     keep: bool
     wide: str | None  # wide-gamut mode when writing the @supports variant
     conditions: set[str]
+    reference: Callable[[str], str] = css_var
+    quote: Callable[[str], str] = css_string
+    percentage: Callable[[str], str] = css_percentage
 
     def var(self, name: str) -> str:
-        return f"var({self.names[name]})"
+        return self.reference(self.names[name])
 
     def color(self, color: Color) -> str:
         if self.wide is None or in_srgb_gamut(color):
@@ -194,7 +210,7 @@ class _Writer:
         if isinstance(value, FontWeight):
             return number(value.value)
         if isinstance(value, FontFamily):
-            return font_family(value)
+            return font_family(value, self.quote)
         if isinstance(value, CubicBezier):
             points = (value.x1, value.y1, value.x2, value.y2)
             return f"cubic-bezier({', '.join(number(v) for v in points)})"
@@ -254,14 +270,15 @@ class _Writer:
             color = self.part(token, (i, "color"), stop.color)
             position_alias = token.aliases.get((i, "position"))
             if position_alias in self.names:
-                percent = f"clamp(0%, calc({self.var(position_alias)} * 100%), 100%)"
+                percent = self.percentage(self.var(position_alias))
             stops.append(f"{color} {percent}")
         return f"linear-gradient({', '.join(stops)})"
 
     def font(self, token: Token, value: Typography) -> str:
         weight = number(value.font_weight.value)
         size = f"{number(value.font_size.value)}{value.font_size.unit}"
-        return f"{weight} {size}/{number(value.line_height.value)} {font_family(value.font_family)}"
+        family = font_family(value.font_family, self.quote)
+        return f"{weight} {size}/{number(value.line_height.value)} {family}"
 
     def typography_parts(self, token: Token, base: str) -> list[tuple[str, str]]:
         """The expanded parts of a typography token and its ``font`` shorthand."""
@@ -292,7 +309,7 @@ class _Writer:
         return [*parts, (base, shorthand)]
 
 
-def declarations(token: Token, writer: _Writer, name: str) -> list[tuple[str, str]]:
+def declarations(token: Token, writer: ValueWriter, name: str) -> list[tuple[str, str]]:
     """The custom properties one token produces."""
     if isinstance(token.value, Typography):
         return writer.typography_parts(token, name)
@@ -335,9 +352,9 @@ def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic
     opts = {**DEFAULTS, **options}
     names = property_names(tokens, opts["prefix"], report)
     keep = opts["references"] == "keep"
-    base = _Writer(names, keep, None, set())
+    base = ValueWriter(names, keep, None, set())
     wide_mode = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
-    wide = _Writer(names, keep, wide_mode, set())
+    wide = ValueWriter(names, keep, wide_mode, set())
     main: list[str] = []
     upgrades: dict[str, list[str]] = {}
     for token in tokens:

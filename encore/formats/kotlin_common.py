@@ -55,8 +55,7 @@ def kdoc(text: str | None, indent: str) -> list[str]:
     if not text:
         return []
     lines = [
-        line.replace("*/", "*&#47;").replace("/*", "/&#42;").rstrip()
-        for line in text.splitlines()
+        line.replace("*/", "*&#47;").replace("/*", "/&#42;").rstrip() for line in text.splitlines()
     ]
     if len(lines) == 1:
         return [f"{indent}/** {lines[0]} */"]

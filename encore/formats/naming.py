@@ -23,11 +23,11 @@ SWIFT_KEYWORDS = frozenset(
     inout internal let nonisolated open operator package precedencegroup private protocol public
     rethrows static struct subscript typealias var break case catch continue default defer do
     else fallthrough for guard if in repeat return switch where while Any as await false is nil
-    self Self super throw throws true try _ Protocol Type""".split()
+    self Self super throw throws true try _ Protocol Type""".split()  # noqa: SIM905
 )
 KOTLIN_KEYWORDS = frozenset(
     """as break class continue do else false for fun if in interface is null object package
-    return super this throw true try typealias typeof val var when while""".split()
+    return super this throw true try typealias typeof val var when while""".split()  # noqa: SIM905
 )
 
 
@@ -37,9 +37,7 @@ def words(segment: str, *, ascii_only: bool = False) -> list[str]:
     for chunk in _HUMP.sub(" ", segment).split():
         word = ""
         for ch in chunk:
-            if ("a" <= ch.lower() <= "z") or ("0" <= ch <= "9"):
-                word += ch
-            elif ch.isalpha() and not ascii_only:
+            if (ch.isascii() and ch.isalnum()) or (ch.isalpha() and not ascii_only):
                 word += ch
             else:
                 if word:

@@ -174,8 +174,9 @@ class SwiftWriter(ReferenceWriter):
         if isinstance(value, Gradient):
             return self.gradient(token, path, value)
         assert isinstance(value, Typography)
+        family = p(token, (*path, "fontFamily"), value.font_family)
         return (
-            f"{self.prefix}Typography(fontFamily: {p(token, (*path, 'fontFamily'), value.font_family)}"
+            f"{self.prefix}Typography(fontFamily: {family}"
             f", fontSize: {p(token, (*path, 'fontSize'), value.font_size)}"
             f", fontWeight: {p(token, (*path, 'fontWeight'), value.font_weight)}"
             f", letterSpacing: {p(token, (*path, 'letterSpacing'), value.letter_spacing)}"
@@ -203,9 +204,7 @@ class SwiftWriter(ReferenceWriter):
         for i, stop in enumerate(value.stops):
             color = self.part(token, (*path, i, "color"), stop.color)
             position = self.alias(token, (*path, i, "position"))
-            location = (
-                f"CoreGraphics.CGFloat({position})" if position else decimal(stop.position)
-            )
+            location = f"CoreGraphics.CGFloat({position})" if position else decimal(stop.position)
             stops.append(f"SwiftUI.Gradient.Stop(color: {color}, location: {location})")
         return f"SwiftUI.Gradient(stops: [{', '.join(stops)}])"
 
@@ -287,9 +286,13 @@ def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic
     opts = {**DEFAULTS, **options}
     prefix = str(opts["type_prefix"])
     types = type_names(prefix)
-    reserved = [
-        t.removeprefix("[").removesuffix("]") for t in types.values() if "." not in t
-    ] + ["SwiftUI", "UIKit", "CoreGraphics", "Foundation", "Swift"]
+    reserved = [t.removeprefix("[").removesuffix("]") for t in types.values() if "." not in t] + [
+        "SwiftUI",
+        "UIKit",
+        "CoreGraphics",
+        "Foundation",
+        "Swift",
+    ]
     top, refs = build_namespaces(tokens, str(opts["namespace"]), NAMING, report, reserved)
     rem_base = float(opts["rem_base"])
     emitter = _Emitter(tokens, str(opts["access"]), types, bool(opts["descriptions"]))

@@ -42,9 +42,7 @@ SPACES: dict[str, tuple[str, tuple[str, str, str], tuple[Any, Any, Any], tuple[f
 }
 
 _HEX6 = re.compile(r"^#[0-9a-fA-F]{6}$")
-_RGB_LIKE = frozenset(
-    {"srgb", "srgb-linear", "display-p3", "a98-rgb", "prophoto-rgb", "rec2020"}
-)
+_RGB_LIKE = frozenset({"srgb", "srgb-linear", "display-p3", "a98-rgb", "prophoto-rgb", "rec2020"})
 _ANY_HEX = re.compile(r"^#?[0-9a-fA-F]*$")
 _COLOR_KEYS = ("colorSpace", "components", "alpha", "hex")
 

@@ -1,0 +1,293 @@
+"""Android XML resources: colours, dimensions, integers, strings, arrays and text styles.
+
+Names are ``prefix_path_in_snake_case``, ASCII only (``[a-z0-9_]``). Colours are
+``#AARRGGBB`` (sRGB; wide-gamut colours gamut-mapped), dimensions ``dp`` (``rem`` times
+``rem_base``) or ``sp`` for dimensions used as type sizes (and those aliasing them, or
+named by ``sp_tokens``), durations and font weights ``<integer>`` milliseconds and
+weights, numbers float ``<item>``s, font families ``<string-array>``s, cubic Béziers
+``<array>``s of four floats. Composite tokens expand into one resource per part
+(``_color``, ``_width``, ...); typography becomes a text-appearance ``<style>``. A whole
+reference prints ``@type/name``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from encore.diagnostics import Diagnostic
+from encore.formats._common import decimal, px
+from encore.formats.naming import Claim, path_words, report_collisions, snake
+from encore.model import Token, TokenSet
+from encore.sourcemap import JsonPath
+from encore.values.color import argb_hex
+from encore.values.types import (
+    Border,
+    Color,
+    CubicBezier,
+    Dimension,
+    Duration,
+    FontFamily,
+    FontWeight,
+    Gradient,
+    Number,
+    Shadow,
+    StrokeStyle,
+    TokenType,
+    Transition,
+    Typography,
+    Value,
+)
+
+OPTIONS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "prefix": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+        "rem_base": {"type": "number", "exclusiveMinimum": 0},
+        "descriptions": {"type": "boolean"},
+        "sp_tokens": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    },
+}
+DEFAULTS: dict[str, Any] = {
+    "prefix": "encore",
+    "rem_base": 16,
+    "descriptions": True,
+    "sp_tokens": [],
+}
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "&": "&amp;", "<": "&lt;"}
+
+
+def android_string(text: str) -> str:
+    """String resource text holding exactly ``text``: quoted, escaped, XML-safe."""
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch == ">":
+            out.append("&gt;")
+        elif ch < " " or ch == "\x7f" or "\ud800" <= ch <= "\udfff" or ch in "\ufffe\uffff":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def xml_comment(text: str) -> str:
+    """Text safe inside an XML comment, on one line."""
+    flat = " ".join(text.split())
+    flat = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", " ", flat)
+    return re.sub("-(?=-)", "- ", flat).rstrip("-") or " "
+
+
+def sp_tokens(tokens: TokenSet, patterns: list[str]) -> set[str]:
+    """Dimension tokens that are type sizes: used as a font size, or linked to one by
+    whole-value aliases, or matched by a pattern."""
+    links: dict[str, set[str]] = {}
+    seeds: set[str] = set()
+    for token in tokens:
+        if token.type is TokenType.DIMENSION:
+            if any(fnmatch.fnmatchcase(token.name, p) for p in patterns):
+                seeds.add(token.name)
+            target = token.alias_of
+            if target is not None:
+                links.setdefault(token.name, set()).add(target)
+                links.setdefault(target, set()).add(token.name)
+        elif token.type is TokenType.TYPOGRAPHY:
+            size = token.aliases.get(("fontSize",))
+            if size is not None:
+                seeds.add(size)
+    found: set[str] = set()
+    stack = list(seeds)
+    while stack:
+        name = stack.pop()
+        if name not in found:
+            found.add(name)
+            stack.extend(links.get(name, ()))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """One resource: its element, name, content and the token it came from."""
+
+    kind: str  # color, dimen, integer, string, string-array, array, item, bool, style
+    name: str
+    body: str  # text content, or inner XML for arrays and styles
+    token: Token
+    parent: str | None = None  # a style's parent style
+
+
+@dataclass
+class _Builder:
+    tokens: TokenSet
+    prefix: str
+    rem_base: float
+    sp: set[str]
+    names: dict[str, str] = field(default_factory=dict)  # token name → base resource name
+    kinds: dict[str, str] = field(default_factory=dict)  # token name → R class of its value
+    out: list[Resource] = field(default_factory=list)
+
+    def base(self, token: Token) -> str:
+        return snake([self.prefix, *path_words(token.output_path or ("root",), ascii_only=True)])
+
+    def ref(self, token: Token, path: JsonPath) -> str | None:
+        alias = token.aliases.get(path)
+        if alias is None or alias not in self.names or alias not in self.kinds:
+            return None
+        if isinstance(token.value, Shadow | Gradient) and any(
+            len(k) == 1 and isinstance(k[0], int) for k in token.aliases
+        ):
+            return None
+        return f"@{self.kinds[alias]}/{self.names[alias]}"
+
+    def dimen(self, value: Dimension, sp: bool = False) -> str:
+        return f"{decimal(px(value, self.rem_base))}{'sp' if sp else 'dp'}"
+
+    def add(self, kind: str, name: str, body: str, token: Token, parent: str | None = None) -> None:
+        self.out.append(Resource(kind, name, body, token, parent))
+
+    def leaf(self, token: Token, path: JsonPath, name: str, value: Value) -> None:
+        """One resource for a leaf value, or a reference to the aliased token's resource."""
+        reference = self.ref(token, path)
+        if isinstance(value, Color):
+            self.add("color", name, reference or f"#{argb_hex(value)}", token)
+        elif isinstance(value, Dimension):
+            sp = not path and token.name in self.sp
+            self.add("dimen", name, reference or self.dimen(value, sp), token)
+        elif isinstance(value, Duration):
+            self.add("integer", name, reference or str(round(value.milliseconds)), token)
+        elif isinstance(value, FontWeight):
+            self.add("integer", name, reference or str(round(value.value)), token)
+        elif isinstance(value, Number):
+            self.add("item", name, reference or decimal(value.value), token)
+        elif isinstance(value, FontFamily):
+            items = "".join(f"<item>{android_string(n)}</item>" for n in value.names)
+            self.add("string-array", name, reference or items, token)
+        elif isinstance(value, CubicBezier):
+            points = (value.x1, value.y1, value.x2, value.y2)
+            self.add("array", name, "".join(f"<item>{decimal(v)}</item>" for v in points), token)
+        elif isinstance(value, StrokeStyle):
+            if value.keyword is not None:
+                self.add("string", name, reference or android_string(value.keyword), token)
+            else:
+                dashes = "".join(f"<item>{self.dimen(d)}</item>" for d in value.dash_array)
+                self.add("array", name, dashes, token)
+                cap = android_string(value.line_cap or "butt")
+                self.add("string", f"{name}_line_cap", cap, token)
+        else:
+            self.composite(token, path, name, value)
+
+    def composite(self, token: Token, path: JsonPath, name: str, value: Value) -> None:
+        if isinstance(value, Border):
+            self.leaf(token, (*path, "color"), f"{name}_color", value.color)
+            self.leaf(token, (*path, "width"), f"{name}_width", value.width)
+            self.leaf(token, (*path, "style"), f"{name}_style", value.style)
+        elif isinstance(value, Transition):
+            self.leaf(token, (*path, "duration"), f"{name}_duration", value.duration)
+            self.leaf(token, (*path, "delay"), f"{name}_delay", value.delay)
+            self.leaf(
+                token, (*path, "timingFunction"), f"{name}_timing_function", value.timing_function
+            )
+        elif isinstance(value, Shadow):
+            for i, layer in enumerate(value.layers):
+                at: JsonPath = (*path, i) if value.is_list else path
+                stem = f"{name}_{i}" if value.is_list else name
+                self.leaf(token, (*at, "color"), f"{stem}_color", layer.color)
+                self.leaf(token, (*at, "offsetX"), f"{stem}_offset_x", layer.offset_x)
+                self.leaf(token, (*at, "offsetY"), f"{stem}_offset_y", layer.offset_y)
+                self.leaf(token, (*at, "blur"), f"{stem}_blur", layer.blur)
+                self.leaf(token, (*at, "spread"), f"{stem}_spread", layer.spread)
+                self.add("bool", f"{stem}_inset", "true" if layer.inset else "false", token)
+        elif isinstance(value, Gradient):
+            colors = "".join(
+                f"<item>{self.ref(token, (*path, i, 'color')) or '#' + argb_hex(stop.color)}</item>"
+                for i, stop in enumerate(value.stops)
+            )
+            positions = "".join(f"<item>{decimal(stop.position)}</item>" for stop in value.stops)
+            self.add("array", f"{name}_colors", colors, token)
+            self.add("array", f"{name}_positions", positions, token)
+        else:
+            assert isinstance(value, Typography)
+            parent = self.ref(token, path)
+            body = "" if parent else self.text_appearance(token, value)
+            self.add("style", name, body, token, parent)
+
+    def text_appearance(self, token: Token, value: Typography) -> str:
+        size = px(value.font_size, self.rem_base)
+        spacing_em = px(value.letter_spacing, self.rem_base) / size if size else 0.0
+        items = [
+            ("android:fontFamily", android_string(value.font_family.names[0])),
+            ("android:textSize", self.ref(token, ("fontSize",)) or f"{decimal(size)}sp"),
+            ("android:textFontWeight", str(round(value.font_weight.value))),
+            ("android:letterSpacing", decimal(round(spacing_em, 6))),
+            ("android:lineHeight", f"{decimal(round(size * value.line_height.value, 4))}sp"),
+        ]
+        return "".join(f'<item name="{key}">{text}</item>' for key, text in items)
+
+
+_R_CLASS = {"item": "dimen", "string-array": "array", "style": "style"}
+
+
+def _element(resource: Resource) -> str:
+    if resource.kind == "item":
+        return f'<item name="{resource.name}" format="float" type="dimen">{resource.body}</item>'
+    if resource.kind == "string":
+        return f'<string name="{resource.name}" formatted="false">{resource.body}</string>'
+    if resource.parent is not None:
+        return f'<style name="{resource.name}" parent="{resource.parent}" />'
+    if resource.kind in ("array", "string-array", "style"):
+        inner = resource.body.replace("<item", "\n        <item")
+        return f'<{resource.kind} name="{resource.name}">{inner}\n    </{resource.kind}>'
+    return f'<{resource.kind} name="{resource.name}">{resource.body}</{resource.kind}>'
+
+
+def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
+    """The ``values/*.xml`` resource file for a token set."""
+    opts = {**DEFAULTS, **options}
+    builder = _Builder(
+        tokens, str(opts["prefix"]), float(opts["rem_base"]), sp_tokens(tokens, opts["sp_tokens"])
+    )
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!-- Generated by Encore from design tokens. Do not edit: change the tokens and run "
+        "`encore build`. -->",
+        "<resources>",
+    ]
+    claims: list[Claim] = []
+    for token in tokens:
+        base = builder.base(token)
+        builder.names[token.name] = base
+        start = len(builder.out)
+        builder.leaf(token, (), base, token.value)
+        made = builder.out[start:]
+        if made and made[0].name == base:
+            builder.kinds[token.name] = _R_CLASS.get(made[0].kind, made[0].kind)
+        if opts["descriptions"] and (token.description or token.deprecated):
+            text = token.description or ""
+            if token.deprecated:
+                note = token.deprecated if isinstance(token.deprecated, str) else ""
+                text = f"Deprecated{': ' + note if note else '.'} {text}".strip()
+            lines.append(f"    <!-- {xml_comment(text)} -->")
+        for resource in made:
+            r_class = _R_CLASS.get(resource.kind, resource.kind)
+            claims.append(
+                Claim(
+                    r_class,
+                    resource.name,
+                    token,
+                    f"the Android resource @{r_class}/{resource.name}",
+                )
+            )
+            lines.append(f"    {_element(resource)}")
+    report_collisions(
+        claims,
+        "android/name-collision",
+        report,
+        "resource names are the path in lower snake case, ASCII letters and digits only",
+    )
+    lines.append("</resources>")
+    return "\n".join(lines) + "\n"
