@@ -263,6 +263,7 @@ def rgb_in(color: Color, spaces: frozenset[str]) -> tuple[str, float, float, flo
 
     The colour's own space when the platform has it; else Display P3 when the platform has
     it and the colour lies outside sRGB; else sRGB, gamut-mapped. ``none`` counts as 0.
+    Converted components are rounded to 6 decimals, far below an 8-bit step.
     """
     if color.space in spaces and color.space in _RGB_LIKE:
         r, g, b = (c or 0.0 for c in color.components)
@@ -271,12 +272,13 @@ def rgb_in(color: Color, spaces: frozenset[str]) -> tuple[str, float, float, flo
         p3 = to_coloraide(color).convert("display-p3")
         if not p3.in_gamut(tolerance=0):
             p3 = p3.fit(method="oklch-chroma")
-        r, g, b = (0.0 if math.isnan(v) else v for v in p3[:3])
+        r, g, b = (0.0 if math.isnan(v) else round(v, 6) for v in p3[:3])
         return "display-p3", r, g, b, color.alpha
     if color.space == "srgb":
         r, g, b = (c or 0.0 for c in color.components)
         return "srgb", r, g, b, color.alpha
-    return ("srgb", *srgb_components(color))
+    r, g, b, alpha = srgb_components(color)
+    return "srgb", round(r, 6), round(g, 6), round(b, 6), alpha
 
 
 def argb_hex(color: Color) -> str:

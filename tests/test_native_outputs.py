@@ -1,0 +1,139 @@
+"""Every output format for the bundled foundation and the all-types fixture: golden files,
+and the real compilers and parsers (kotlinc, aapt2, dart-sass, tsc, tree-sitter-swift)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from encore.build import build
+from encore.config import load_project
+from encore.model import TokenSet
+from tests.conftest import FIXTURES, GOLDEN, REPO, compile_text, errors_of
+from tests.support.checkers import (
+    check_android_xml,
+    check_scss,
+    check_typescript,
+    compile_kotlin,
+    parse_swift,
+)
+from tests.support.outputs import FILES, Rendered, render_case
+
+CASES = ("foundation", "all-types")
+NATIVE = [fmt for fmt in FILES if fmt != "css"]  # CSS goldens live in test_css.py
+
+
+def case_tokens(case: str) -> TokenSet:
+    """The token set of a case."""
+    if case == "foundation":
+        result = build(load_project(REPO), write=False)
+        assert errors_of(result.diagnostics) == []
+        assert result.tokens is not None
+        return result.tokens
+    text = (FIXTURES / f"{case}.tokens.yaml").read_text()
+    tokens, diagnostics = compile_text({f"{case}.tokens.yaml": text})
+    assert errors_of(diagnostics) == []
+    return tokens
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+    root = tmp_path_factory.mktemp("native")
+    out = {}
+    for case in CASES:
+        out[case] = render_case(case_tokens(case), root / case, case)
+        assert out[case].diagnostics == [], out[case].diagnostics
+    return out
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("fmt", NATIVE)
+def test_golden(rendered: dict[str, Rendered], case: str, fmt: str, update_golden: bool) -> None:
+    text = rendered[case].text(fmt)
+    path = GOLDEN / fmt / case / Path(FILES[fmt]).name
+    if update_golden:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"missing golden file {path}: run pytest --update-golden"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{path} differs: review the change and run pytest --update-golden"
+    )
+
+
+def test_kotlin_and_compose_compile(rendered: dict[str, Rendered]) -> None:
+    files = [r.paths[fmt] for r in rendered.values() for fmt in ("kotlin", "compose")]
+    assert compile_kotlin(files) == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_android_resources_compile(rendered: dict[str, Rendered], case: str) -> None:
+    assert check_android_xml([rendered[case].paths["android-xml"]]) == []
+
+
+def test_scss_compiles(rendered: dict[str, Rendered]) -> None:
+    assert check_scss([r.paths["scss"] for r in rendered.values()]) == []
+
+
+def test_swift_parses(rendered: dict[str, Rendered]) -> None:
+    assert parse_swift([r.paths["swift"] for r in rendered.values()]) == []
+
+
+def test_typescript_checks_module_and_literal_types(rendered: dict[str, Rendered]) -> None:
+    files: list[Path] = []
+    for case, result in rendered.items():
+        consumer = result.folder / "consumer.ts"
+        if case == "foundation":
+            consumer.write_text(
+                'import { colorGreen500, textStyleBodyMedium, durationFast } from "./encore.js";\n'
+                'const green: "#1ed760" = colorGreen500;\n'
+                'const size: "16px" = textStyleBodyMedium.fontSize;\n'
+                'const fast: "150ms" = durationFast;\n'
+                "export { green, size, fast };\n"
+            )
+        else:
+            consumer.write_text(
+                'import { baseFontTall, compositeShadows, baseEase } from "./encore.js";\n'
+                "const tall: 1.5 = baseFontTall;\n"
+                "const inset: true = compositeShadows[1].inset;\n"
+                "const ease: readonly [0.3, 0, 0, 1] = baseEase;\n"
+                "export { tall, inset, ease };\n"
+            )
+        files += [result.paths["es-module"], result.paths["typescript-declarations"], consumer]
+    assert check_typescript(files) == []
+
+
+def test_typescript_rejects_a_wrong_literal(rendered: dict[str, Rendered]) -> None:
+    result = rendered["foundation"]
+    consumer = result.folder / "wrong.ts"
+    consumer.write_text(
+        'import { colorGreen500 } from "./encore.js";\n'
+        'const green: "#000000" = colorGreen500;\nexport { green };\n'
+    )
+    errors = check_typescript(
+        [result.paths["es-module"], result.paths["typescript-declarations"], consumer]
+    )
+    assert any("wrong.ts:2" in e for e in errors), errors
+
+
+def test_references_stay_references(rendered: dict[str, Rendered]) -> None:
+    found = rendered["foundation"]
+    swift = found.text("swift")
+    assert "public static let base: SwiftUI.Color = Encore.Color.Neutral._900" in swift
+    compose = found.text("compose")
+    assert "val bodyMedium: ComposeTextStyle = EncoreTokens.Typography.Body.md" in compose
+    kotlin = found.text("kotlin")
+    assert "const val base: Long = EncoreTokens.Color.Neutral._900" in kotlin
+    xml = found.text("android-xml")
+    assert '<color name="encore_background_base">@color/encore_color_neutral_900</color>' in xml
+    scss = found.text("scss")
+    assert "$encore-background-base: $encore-color-neutral-900 !default;" in scss
+    js = found.text("es-module")
+    assert "export const backgroundBase = colorNeutral900;" in js
+
+
+def test_deprecation_names_the_replacement(rendered: dict[str, Rendered]) -> None:
+    found = rendered["foundation"]
+    assert 'renamed: "Encore.Color.Green._500")' in found.text("swift")
+    assert 'replaceWith = ReplaceWith("EncoreTokens.Color.Green._500"))' in found.text("compose")
+    assert "@deprecated Use {color.green.500}" in found.text("typescript-declarations")
