@@ -168,7 +168,21 @@ def render_platform(
             continue
         text = spec.render(tokens, fmt.options, diagnostics)
         files[fmt.file] = text.encode("utf-8")
-    return files, diagnostics
+    return files, _unique(diagnostics)
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics without repeats (formats sharing a naming rule report a clash once)."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for diagnostic in diagnostics:
+        where = diagnostic.origin
+        place = ("", "") if where is None else (where.source.path, repr(where.path))
+        key = (diagnostic.rule, diagnostic.message, *place)
+        if key not in seen:
+            seen.add(key)
+            out.append(diagnostic)
+    return out
 
 
 def select_platforms(

@@ -23,14 +23,37 @@ def encore(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_build_writes_css_and_manifest(project_copy: Path) -> None:
+def test_build_writes_every_platform_and_manifest(project_copy: Path) -> None:
     run = encore("build", cwd=project_copy)
     assert run.returncode == 0, run.stderr
     css = project_copy / "build" / "web" / "encore.css"
     assert css.read_text().count("--encore-") > 300
     manifest = json.loads((project_copy / "build" / "web" / "manifest.json").read_text())
-    assert [f["path"] for f in manifest["files"]] == ["encore.css"]
+    assert [f["path"] for f in manifest["files"]] == [
+        "_encore.scss",
+        "encore.css",
+        "encore.d.ts",
+        "encore.js",
+    ]
+    android = json.loads((project_copy / "build" / "android" / "manifest.json").read_text())
+    assert [f["path"] for f in android["files"]] == [
+        "compose/EncoreTokens.kt",
+        "kotlin/EncoreTokens.kt",
+        "res/values/encore_tokens.xml",
+    ]
+    assert (project_copy / "build" / "ios" / "EncoreTokens.swift").is_file()
     assert "built" in run.stderr and "encore.css" in run.stderr
+
+
+def test_build_one_platform(project_copy: Path) -> None:
+    run = encore("build", "--platform", "ios", cwd=project_copy)
+    assert run.returncode == 0, run.stderr
+    assert (project_copy / "build" / "ios" / "EncoreTokens.swift").is_file()
+    assert not (project_copy / "build" / "web").exists()
+    assert not (project_copy / "build" / "android").exists()
+    unknown = encore("build", "--platform", "ois", cwd=project_copy)
+    assert unknown.returncode != 0
+    assert "ios" in unknown.stderr
 
 
 def test_rebuild_leaves_unchanged_files_untouched_and_is_deterministic(project_copy: Path) -> None:

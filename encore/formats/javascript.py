@@ -210,9 +210,9 @@ def declaration_order(tokens: TokenSet) -> list[Token]:
     return order
 
 
-def _names(tokens: TokenSet, report: list[Diagnostic], language: str) -> dict[str, str]:
+def _names(tokens: TokenSet, report: list[Diagnostic]) -> dict[str, str]:
     names = {token.name: export_name(token) for token in tokens}
-    claims = [Claim("", names[t.name], t, f"the {language} export {names[t.name]}") for t in tokens]
+    claims = [Claim("", names[t.name], t, f"the export {names[t.name]}") for t in tokens]
     report_collisions(
         claims, "javascript/name-collision", report, "names are the path in camelCase"
     )
@@ -222,7 +222,7 @@ def _names(tokens: TokenSet, report: list[Diagnostic], language: str) -> dict[st
 def render_module(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
     """The ES module of token values."""
     opts = {**DEFAULTS, **options}
-    names = _names(tokens, report, "JavaScript")
+    names = _names(tokens, report)
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
     values = _Values(names, wide, typed=False)
     out = [HEADER, ""]
@@ -237,7 +237,7 @@ def render_declarations(
 ) -> str:
     """TypeScript declarations of the ES module, with literal types."""
     opts = {**DEFAULTS, **options}
-    names = _names(tokens, [], "TypeScript")  # the module reports collisions once
+    names = _names(tokens, report)
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
     types = _Values(names, wide, typed=True)
     out = [HEADER, ""]

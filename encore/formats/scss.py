@@ -93,9 +93,15 @@ def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic
     prefix = str(opts["prefix"])
     keys = {token.name: kebab(token.output_path or ("root",)) for token in tokens}
     names = {name: f"{prefix}-{key}" for name, key in keys.items()}
-    claims = [Claim("", names[t.name], t, f"the SCSS variable ${names[t.name]}") for t in tokens]
+    claims = [  # Sass treats - and _ in names as the same character
+        Claim("", names[t.name].replace("_", "-"), t, f"the SCSS variable ${names[t.name]}")
+        for t in tokens
+    ]
     report_collisions(
-        claims, "scss/name-collision", report, "names are lower-cased and joined with '-'"
+        claims,
+        "scss/name-collision",
+        report,
+        "names are lower-cased and joined with '-', and Sass reads '_' as '-'",
     )
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
     writer = ValueWriter(
