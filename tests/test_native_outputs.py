@@ -20,7 +20,7 @@ from tests.support.checkers import (
 )
 from tests.support.outputs import FILES, Rendered, render_case
 
-CASES = ("foundation", "all-types")
+CASES = ("foundation", "all-types", "hostile")
 NATIVE = [fmt for fmt in FILES if fmt != "css"]  # CSS goldens live in test_css.py
 
 
@@ -31,8 +31,8 @@ def case_tokens(case: str) -> TokenSet:
         assert errors_of(result.diagnostics) == []
         assert result.tokens is not None
         return result.tokens
-    text = (FIXTURES / f"{case}.tokens.yaml").read_text()
-    tokens, diagnostics = compile_text({f"{case}.tokens.yaml": text})
+    path = next(FIXTURES.glob(f"{case}.tokens.*"))
+    tokens, diagnostics = compile_text({path.name: path.read_text(encoding="utf-8")})
     assert errors_of(diagnostics) == []
     return tokens
 
@@ -91,13 +91,19 @@ def test_typescript_checks_module_and_literal_types(rendered: dict[str, Rendered
                 'const fast: "150ms" = durationFast;\n'
                 "export { green, size, fast };\n"
             )
-        else:
+        elif case == "all-types":
             consumer.write_text(
                 'import { baseFontTall, compositeShadows, baseEase } from "./encore.js";\n'
                 "const tall: 1.5 = baseFontTall;\n"
                 "const inset: true = compositeShadows[1].inset;\n"
                 "const ease: readonly [0.3, 0, 0, 1] = baseEase;\n"
                 "export { tall, inset, ease };\n"
+            )
+        else:
+            consumer.write_text(
+                'import { stringsS0 } from "./encore.js";\n'
+                "const family: readonly ['say \"hi\"', \"sans-serif\"] = stringsS0;\n"
+                "export { family };\n"
             )
         files += [result.paths["es-module"], result.paths["typescript-declarations"], consumer]
     assert check_typescript(files) == []

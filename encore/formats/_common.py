@@ -10,22 +10,17 @@ from typing import Any
 
 import jinja2
 
+from encore.formats.naming import path_words
 from encore.model import Token, TokenSet
 from encore.values.types import Dimension, Duration
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_NOT_NAME = re.compile(r"[^a-z0-9_\-\u0080-\U0010ffff]+")  # CSS idents allow non-ASCII
-_DASHES = re.compile(r"-{2,}")
-
 
 def kebab(segments: Iterable[str]) -> str:
-    """``("color", "greenVivid", "500")`` → ``color-green-vivid-500``."""
-    words = []
-    for segment in segments:
-        word = _CAMEL.sub("-", segment).lower()
-        word = _NOT_NAME.sub("-", word)
-        words.append(word.strip("-") or "x")
-    return _DASHES.sub("-", "-".join(words))
+    """``("color", "greenVivid", "500")`` → ``color-green-vivid-500``.
+
+    Words as `encore.formats.naming.words` splits them; CSS identifiers allow non-ASCII.
+    """
+    return "-".join(path_words(segments))
 
 
 def number(value: float, places: int = 4) -> str:
@@ -34,9 +29,22 @@ def number(value: float, places: int = 4) -> str:
     return "0" if text in ("-0", "") else text
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Control characters (which compilers reject even in comments) shown as ``U+0007``."""
+    return _UNPRINTABLE.sub(lambda m: f"U+{ord(m.group()):04X}", text)
+
+
+def comment_lines(text: str) -> list[str]:
+    """The lines of a text for line comments: split at line breaks, controls made visible."""
+    return [printable(line).rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+
+
 def comment_text(text: str) -> str:
     """Text safe inside a block comment, on one line."""
-    return " ".join(text.replace("*/", "* /").split())
+    return " ".join(printable(text).replace("*/", "* /").split())
 
 
 def px(dimension: Dimension, rem_base: float) -> float:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from encore.diagnostics import Diagnostic
-from encore.formats._common import decimal, deprecation_message
+from encore.formats._common import comment_lines, decimal, deprecation_message, printable
 from encore.formats._writer import ReferenceWriter
 from encore.formats.css import wide_color
 from encore.formats.naming import Claim, camel, path_words, report_collisions
@@ -175,9 +175,9 @@ def jsdoc(token: Token, enabled: bool) -> list[str]:
     """A JSDoc block with the description and ``@deprecated``."""
     if not enabled:
         return []
-    lines = (token.description or "").splitlines()
+    lines = comment_lines(token.description) if token.description else []
     if token.deprecated:
-        lines.append(f"@deprecated {' '.join(deprecation_message(token).split())}")
+        lines.append(f"@deprecated {' '.join(printable(deprecation_message(token)).split())}")
     if not lines:
         return []
     safe = [line.replace("*/", "*\\/").rstrip() for line in lines]

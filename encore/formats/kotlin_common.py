@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from encore.formats._common import c_style_escape, decimal, deprecation_message, replacement
+from encore.formats._common import (
+    c_style_escape,
+    decimal,
+    deprecation_message,
+    replacement,
+)
 from encore.formats._writer import ReferenceWriter
 from encore.formats.namespaces import Namespace, Naming
 from encore.formats.naming import camel, kotlin_identifier, pascal, words
@@ -55,7 +60,7 @@ def kdoc(text: str | None, indent: str) -> list[str]:
     if not text:
         return []
     lines = [
-        line.replace("*/", "*&#47;").replace("/*", "/&#42;").rstrip() for line in text.splitlines()
+        line.replace("*/", "*&#47;").replace("/*", "/&#42;").rstrip() for line in comment_lines(text)
     ]
     if len(lines) == 1:
         return [f"{indent}/** {lines[0]} */"]

@@ -104,14 +104,17 @@ def report_collisions(
     """
     owners: dict[tuple[str, str], Claim] = {}
     losers: set[str] = set()
+    pairs: set[frozenset[str]] = set()
     for claim in claims:
         key = (claim.scope, claim.name)
         other = owners.get(key)
         if other is None:
             owners[key] = claim
             continue
-        if other.token.name == claim.token.name:
-            continue
+        pair = frozenset({other.token.name, claim.token.name})
+        if len(pair) == 1 or pair in pairs:
+            continue  # one token, or a pair already reported (a group and its member)
+        pairs.add(pair)
         losers.add(claim.token.name)
         report.append(
             Diagnostic(

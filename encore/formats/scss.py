@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from encore.diagnostics import Diagnostic
-from encore.formats._common import kebab
+from encore.formats._common import comment_lines, kebab, printable
 from encore.formats.css import ValueWriter, css_string
 from encore.formats.naming import Claim, report_collisions
 from encore.model import Token, TokenSet
@@ -80,10 +80,11 @@ def sassdoc(token: Token, enabled: bool) -> list[str]:
     """``///`` SassDoc lines for the description and deprecation."""
     if not enabled:
         return []
-    lines = [f"/// {line}".rstrip() for line in (token.description or "").splitlines()]
+    text = token.description
+    lines = [f"/// {line}".rstrip() for line in comment_lines(text)] if text else []
     if token.deprecated:
         note = token.deprecated if isinstance(token.deprecated, str) else ""
-        lines.append(f"/// @deprecated {' '.join(note.split())}".rstrip())
+        lines.append(f"/// @deprecated {' '.join(printable(note).split())}".rstrip())
     return lines
 
 

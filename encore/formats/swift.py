@@ -18,6 +18,7 @@ from typing import Any
 from encore.diagnostics import Diagnostic
 from encore.formats._common import (
     c_style_escape,
+    comment_lines,
     decimal,
     deprecation_message,
     px,
@@ -222,7 +223,7 @@ def doc_comment(token: Token, indent: str, enabled: bool) -> list[str]:
     """``///`` lines for the token's description."""
     if not enabled or not token.description:
         return []
-    return [f"{indent}/// {line}".rstrip() for line in token.description.splitlines()]
+    return [f"{indent}/// {line}".rstrip() for line in comment_lines(token.description)]
 
 
 def deprecation(token: Token, tokens: TokenSet, refs: Mapping[str, str], indent: str) -> list[str]:
