@@ -59,9 +59,7 @@ def kdoc(text: str | None, indent: str) -> list[str]:
     """A KDoc block; ``*/`` and ``/*`` become HTML entities so the comment stays closed."""
     if not text:
         return []
-    lines = [
-        line.replace("*/", "*&#47;").replace("/*", "/&#42;").rstrip() for line in comment_lines(text)
-    ]
+    lines = [line.replace("*/", "*&#47;").replace("/*", "/&#42;") for line in comment_lines(text)]
     if len(lines) == 1:
         return [f"{indent}/** {lines[0]} */"]
     return [f"{indent}/**", *(f"{indent} * {line}".rstrip() for line in lines), f"{indent} */"]
