@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from encore.formats._common import (
     c_style_escape,
+    comment_lines,
     decimal,
     deprecation_message,
     replacement,
