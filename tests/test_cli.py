@@ -184,6 +184,22 @@ def test_platform_file_errors_are_located(project_copy: Path) -> None:
     )
 
 
+def test_native_platform_option_errors_are_all_located(project_copy: Path) -> None:
+    ios = project_copy / "platforms" / "ios" / "platform.yaml"
+    ios.write_text(ios.read_text().replace("access: public", "access: open"))
+    android = project_copy / "platforms" / "android" / "platform.yaml"
+    text = android.read_text()
+    text = text.replace("package: com.spotify.encore.tokens", "package: Com.Spotify")
+    android.write_text(text.replace("prefix: encore", "prefix: 9encore"))
+    run = encore("build", cwd=project_copy)
+    assert run.returncode == 1
+    assert "platforms/ios/platform.yaml:" in run.stderr and "'open' is not one of" in run.stderr
+    assert "'Com.Spotify' does not match" in run.stderr
+    assert "'9encore' does not match" in run.stderr
+    assert run.stderr.count("error[config/format-options]") == 3
+    assert not (project_copy / "build").exists()
+
+
 def test_sarif_output(project_copy: Path) -> None:
     colors = project_copy / "tokens" / "primitive" / "color.yaml"
     colors.write_text(colors.read_text() + '\nbroken:\n  $type: color\n  x: {$value: "#12"}\n')

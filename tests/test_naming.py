@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 import pytest
 
 from encore.diagnostics import Diagnostic
 from encore.formats import FORMATS
+from encore.formats._common import decimal
 from encore.formats.javascript import export_name
 from encore.formats.naming import (
     KOTLIN_KEYWORDS,
@@ -18,7 +22,7 @@ from encore.formats.naming import (
     swift_identifier,
     words,
 )
-from tests.conftest import compile_text, errors_of
+from tests.conftest import GOLDEN, compile_text, errors_of
 from tests.support.outputs import FILES
 
 
@@ -88,18 +92,15 @@ def test_name_collisions_are_errors_naming_both_tokens(fmt: str) -> None:
     assert [r.location("key").line for r in found.related] == [4]
 
 
-def test_sass_reads_underscore_as_dash() -> None:
+@pytest.mark.parametrize("fmt", list(FILES))
+def test_underscore_and_dash_separate_words_everywhere(fmt: str) -> None:
+    """Sass and aapt2 read ``x_y`` and ``x-y`` as one name; every platform agrees."""
     tokens, _ = compile_text(
-        {
-            "tokens.yaml": "a:\n  $type: number\n  x-y: {$value: 1}\n  x_y: {$value: 2}\n",
-        }
+        {"tokens.yaml": "a:\n  $type: number\n  x-y: {$value: 1}\n  x_y: {$value: 2}\n"}
     )
     report: list[Diagnostic] = []
-    FORMATS["scss"].render(tokens, {}, report)
-    assert [d.rule for d in report] == ["scss/name-collision"]
-    report = []
-    FORMATS["css"].render(tokens, {}, report)
-    assert report == []  # CSS custom properties tell - and _ apart
+    FORMATS[fmt].render(tokens, {}, report)
+    assert [d.rule.split("/")[1] for d in report] == ["name-collision"]
 
 
 def test_a_group_hiding_the_namespace_is_an_error() -> None:
@@ -111,3 +112,51 @@ def test_a_group_hiding_the_namespace_is_an_error() -> None:
     report = []
     FORMATS["swift"].render(tokens, {"namespace": "Tokens"}, report)
     assert report == []
+
+
+def _swift_declared_names(source: bytes) -> list[str]:
+    """Names of every enum and static constant declared in a Swift file."""
+    import tree_sitter
+    import tree_sitter_swift
+
+    parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_swift.language()))
+    names = []
+    stack = [parser.parse(source).root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "class_declaration":
+            names += [
+                c.text.decode() for c in node.children if c.type == "type_identifier" and c.text
+            ]
+        elif node.type == "pattern":
+            names += [
+                c.text.decode() for c in node.children if c.type == "simple_identifier" and c.text
+            ]
+        stack.extend(node.children)
+    return names
+
+
+SWIFT_NAME = re.compile(r"^(?:`[^\W\d]\w*`|[^\W\d]\w*|_\w+)$")
+
+
+@pytest.mark.parametrize("case", ["foundation", "hostile"])
+def test_swift_declarations_are_identifiers_not_bare_keywords(case: str) -> None:
+    """tree-sitter accepts keywords as names and digits first; the Swift compiler does not."""
+    source = (GOLDEN / "swift" / case / "EncoreTokens.swift").read_bytes()
+    names = _swift_declared_names(source)
+    assert len(names) > 50
+    for name in names:
+        assert SWIFT_NAME.match(name), name
+        assert name not in SWIFT_KEYWORDS, f"{name} needs backticks"
+        if name.startswith("`"):
+            assert name.strip("`") in SWIFT_KEYWORDS, f"{name} is escaped needlessly"
+
+
+def test_numbers_are_finite_literals_in_every_language() -> None:
+    assert decimal(16.0) == "16" and decimal(-0.5) == "-0.5" and decimal(1e300) == "1e+300"
+    assert decimal(0.1 + 0.2) == "0.30000000000000004"  # exact, not rounded
+    for bad in (math.nan, math.inf, -math.inf):
+        with pytest.raises(ValueError):
+            decimal(bad)
+    swift = (GOLDEN / "swift" / "foundation" / "EncoreTokens.swift").read_text()
+    assert not re.search(r"\b(nan|inf|NaN|Infinity)\b", swift)

@@ -102,7 +102,7 @@ def test_typescript_checks_module_and_literal_types(rendered: dict[str, Rendered
         else:
             consumer.write_text(
                 'import { stringsS0 } from "./encore.js";\n'
-                "const family: readonly ['say \"hi\"', \"sans-serif\"] = stringsS0;\n"
+                'const family: readonly [\'say "hi"\', "sans-serif"] = stringsS0;\n'
                 "export { family };\n"
             )
         files += [result.paths["es-module"], result.paths["typescript-declarations"], consumer]
