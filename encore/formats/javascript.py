@@ -171,17 +171,23 @@ class _Values(ReferenceWriter):
         return self.obj([(k, p(token, (*path, k), v)) for k, v in fields_y])
 
 
+def _jsdoc_safe(text: str) -> str:
+    """Text that neither closes the comment nor starts a JSDoc tag (``@`` as an entity)."""
+    return text.replace("*/", "*\\/").replace("@", "&#64;").rstrip()
+
+
 def jsdoc(token: Token, enabled: bool) -> list[str]:
     """A JSDoc block with the description and ``@deprecated``."""
     if not enabled:
         return []
-    lines = comment_lines(token.description) if token.description else []
+    lines = [_jsdoc_safe(line) for line in comment_lines(token.description or "")]
+    lines = lines if token.description else []
     if token.deprecated:
-        lines.append(f"@deprecated {' '.join(printable(deprecation_message(token)).split())}")
+        note = " ".join(printable(deprecation_message(token)).split())
+        lines.append(f"@deprecated {_jsdoc_safe(note)}")
     if not lines:
         return []
-    safe = [line.replace("*/", "*\\/").rstrip() for line in lines]
-    return ["/**", *(f" * {line}".rstrip() for line in safe), " */"]
+    return ["/**", *(f" * {line}".rstrip() for line in lines), " */"]
 
 
 def declaration_order(tokens: TokenSet) -> list[Token]:

@@ -185,8 +185,8 @@ export const stringsS15 = ["--", "sans-serif"];
  */
 export const stringsS16 = ["%s %d %1$s", "sans-serif"];
 /**
- * @start
- * @deprecated @start use {strings.s0}
+ * &#64;start
+ * @deprecated &#64;start use {strings.s0}
  */
 export const stringsS17 = ["@start", "sans-serif"];
 /**

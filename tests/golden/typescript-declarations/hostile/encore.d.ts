@@ -185,8 +185,8 @@ export declare const stringsS15: readonly ["--", "sans-serif"];
  */
 export declare const stringsS16: readonly ["%s %d %1$s", "sans-serif"];
 /**
- * @start
- * @deprecated @start use {strings.s0}
+ * &#64;start
+ * @deprecated &#64;start use {strings.s0}
  */
 export declare const stringsS17: readonly ["@start", "sans-serif"];
 /**
