@@ -125,7 +125,7 @@ _KOTLIN_SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", '"': '"', "'": "'"
 def kotlin_literals(path: Path) -> set[str]:
     """Every string literal on the code lines of a Kotlin file, decoded."""
     found: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):
         code = line.strip()
         if code.startswith(("/**", "*", "//")):
             continue

@@ -223,8 +223,8 @@ class _Builder:
             ("android:fontFamily", android_string(value.font_family.names[0])),
             ("android:textSize", self.ref(token, ("fontSize",)) or f"{decimal(size)}sp"),
             ("android:textFontWeight", str(round(value.font_weight.value))),
-            ("android:letterSpacing", decimal(round(spacing_em, 6))),
-            ("android:lineHeight", f"{decimal(round(size * value.line_height.value, 4))}sp"),
+            ("android:letterSpacing", decimal(round(spacing_em, 10))),
+            ("android:lineHeight", f"{decimal(round(size * value.line_height.value, 10))}sp"),
         ]
         return "".join(f'<item name="{key}">{text}</item>' for key, text in items)
 

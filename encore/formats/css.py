@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from encore.diagnostics import Diagnostic
-from encore.formats._common import comment_text, kebab, number
+from encore.formats._common import comment_text, decimal, kebab, number
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 from encore.values.color import in_srgb_gamut, srgb_hex, to_coloraide
@@ -132,27 +132,27 @@ def wide_color(color: Color, mode: str) -> str:
         converted = to_coloraide(color).convert("display-p3")
         if not converted.in_gamut():
             converted = converted.fit(method="oklch-chroma")
-        comps = [number(c, 5) for c in converted[:3]]
+        comps = [number(c, 6) for c in converted[:3]]
         return _with_alpha(f"color(display-p3 {' '.join(comps)}", color.alpha) + ")"
     if mode == "oklch":
         lightness, chroma, hue = to_coloraide(color).convert("oklch")[:3]
-        parts = [number(lightness, 5), number(chroma, 5), "none" if hue != hue else number(hue, 3)]
+        parts = [number(lightness, 6), number(chroma, 6), "none" if hue != hue else number(hue, 3)]
         return _with_alpha(f"oklch({' '.join(parts)}", color.alpha) + ")"
     parts = []
     for i, component in enumerate(color.components):
         if component is None:
             parts.append("none")
         elif color.space in _PERCENT_SPACES and i > 0:
-            parts.append(number(component, 3) + "%")
+            parts.append(decimal(component) + "%")
         else:
-            parts.append(number(component, 5))
+            parts.append(decimal(component))
     if color.space in _RGB_SPACES:
         return _with_alpha(f"color({_RGB_SPACES[color.space]} {' '.join(parts)}", color.alpha) + ")"
     return _with_alpha(f"{_FUNCTIONS[color.space]}({' '.join(parts)}", color.alpha) + ")"
 
 
 def _with_alpha(text: str, alpha: float) -> str:
-    return text if alpha >= 1 else f"{text} / {number(alpha)}"
+    return text if alpha >= 1 else f"{text} / {decimal(alpha)}"
 
 
 def _supports_condition(mode: str, color: Color) -> str:
@@ -202,18 +202,18 @@ class ValueWriter:
         if isinstance(value, Color):
             return self.color(value)
         if isinstance(value, Dimension):
-            return f"{number(value.value)}{value.unit}"
+            return f"{decimal(value.value)}{value.unit}"
         if isinstance(value, Duration):
-            return f"{number(value.value)}{value.unit}"
+            return f"{decimal(value.value)}{value.unit}"
         if isinstance(value, Number):
-            return number(value.value)
+            return decimal(value.value)
         if isinstance(value, FontWeight):
-            return number(value.value)
+            return decimal(value.value)
         if isinstance(value, FontFamily):
             return font_family(value, self.quote)
         if isinstance(value, CubicBezier):
             points = (value.x1, value.y1, value.x2, value.y2)
-            return f"cubic-bezier({', '.join(number(v) for v in points)})"
+            return f"cubic-bezier({', '.join(decimal(v) for v in points)})"
         if isinstance(value, StrokeStyle):
             return value.keyword or "dashed"
         if isinstance(value, Border):
@@ -263,7 +263,7 @@ class ValueWriter:
         spliced = any(len(k) == 1 for k in token.aliases)
         stops = []
         for i, stop in enumerate(value.stops):
-            percent = f"{number(stop.position * 100, 2)}%"
+            percent = f"{decimal(round(stop.position * 100, 10))}%"
             if spliced or not self.keep:
                 stops.append(f"{self.color(stop.color)} {percent}")
                 continue
@@ -275,10 +275,10 @@ class ValueWriter:
         return f"linear-gradient({', '.join(stops)})"
 
     def font(self, token: Token, value: Typography) -> str:
-        weight = number(value.font_weight.value)
-        size = f"{number(value.font_size.value)}{value.font_size.unit}"
+        weight = decimal(value.font_weight.value)
+        size = f"{decimal(value.font_size.value)}{value.font_size.unit}"
         family = font_family(value.font_family, self.quote)
-        return f"{weight} {size}/{number(value.line_height.value)} {family}"
+        return f"{weight} {size}/{decimal(value.line_height.value)} {family}"
 
     def typography_parts(self, token: Token, base: str) -> list[tuple[str, str]]:
         """The expanded parts of a typography token and its ``font`` shorthand."""

@@ -88,8 +88,13 @@ NAMING = Naming(
 
 
 def swift_string(text: str) -> str:
-    """A Swift string literal holding exactly ``text``."""
-    return c_style_escape(text, {}, "\\u{{{:x}}}")
+    """A Swift string literal holding exactly ``text``.
+
+    ``/*`` and ``*/`` are written with ``\\u{2a}`` for the ``*``: the compiler reads them
+    fine inside a string, but tree-sitter-swift, our syntax checker, takes them for comments.
+    """
+    literal = c_style_escape(text, {}, "\\u{{{:x}}}")
+    return literal.replace("/*", "/\\u{2a}").replace("*/", "\\u{2a}/")
 
 
 def type_names(prefix: str) -> dict[TokenType, str]:

@@ -472,12 +472,12 @@ public enum Encore {
         public static let s2: [Swift.String] = ["line\nbreak", "sans-serif"]
 
         /// close */ comment
-        @available(*, deprecated, message: "close */ comment use {strings.s0}", renamed: "Encore.Strings.s0")
-        public static let s3: [Swift.String] = ["close */ comment", "sans-serif"]
+        @available(*, deprecated, message: "close \u{2a}/ comment use {strings.s0}", renamed: "Encore.Strings.s0")
+        public static let s3: [Swift.String] = ["close \u{2a}/ comment", "sans-serif"]
 
         /// open /* comment
-        @available(*, deprecated, message: "open /* comment use {strings.s0}", renamed: "Encore.Strings.s0")
-        public static let s4: [Swift.String] = ["open /* comment", "sans-serif"]
+        @available(*, deprecated, message: "open /\u{2a} comment use {strings.s0}", renamed: "Encore.Strings.s0")
+        public static let s4: [Swift.String] = ["open /\u{2a} comment", "sans-serif"]
 
         /// ${interp}
         @available(*, deprecated, message: "${interp} use {strings.s0}", renamed: "Encore.Strings.s0")
