@@ -22,6 +22,7 @@ from encore.formats.css import wide_color
 from encore.formats.naming import Claim, camel, path_words, report_collisions
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
+from encore.themes import Themes, stable_view
 from encore.values.color import in_srgb_gamut, srgb_hex
 from encore.values.types import (
     Border,
@@ -251,3 +252,52 @@ def render_declarations(
         out += jsdoc(token, bool(opts["descriptions"]))
         out.append(f"export declare const {names[token.name]}: {types.value(token)};")
     return "\n".join(out) + "\n"
+
+
+def theme_export(key: tuple[str, ...]) -> str:
+    """``lightHighTheme``: the export holding one permutation's varying tokens."""
+    return camel([*path_words(key), "theme"])
+
+
+def _theme_objects(themes: Themes, typed: bool, opts: Mapping[str, Any]) -> list[str]:
+    names = _names(themes.default, [])
+    wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
+    varying = [t for t in themes.default if t.name in themes.varying]
+    lines = []
+    index = []
+    for key in themes.permutations():
+        view = stable_view(themes.sets[key], themes.varying)
+        values = _Values(names, wide, typed=typed)
+        pairs = [(names[t.name], values.value(view[t.name])) for t in varying if t.name in view]
+        body = values.obj(pairs) if pairs else "{}"
+        export = theme_export(key)
+        lines += [f"/** {themes.label(key)} */"]
+        if typed:
+            lines.append(f"export declare const {export}: {body};")
+        else:
+            lines.append(f"export const {export} = {body};")
+        index.append((js_string("-".join(key)), export if not typed else f"typeof {export}"))
+    label = "export declare const themes: " if typed else "export const themes = "
+    if typed:
+        lines.append(label + "{ " + "; ".join(f"readonly {k}: {v}" for k, v in index) + " };")
+    else:
+        lines.append(label + _items(index) + ";")
+    return lines
+
+
+def render_module_themes(
+    themes: Themes, options: Mapping[str, Any], report: list[Diagnostic], file: str
+) -> dict[str, str]:
+    """The default permutation's exports, one object per permutation, and ``themes``."""
+    opts = {**DEFAULTS, **options}
+    text = render_module(themes.default, options, report).rstrip("\n")
+    return {file: "\n".join([text, "", *_theme_objects(themes, False, opts)]) + "\n"}
+
+
+def render_declarations_themes(
+    themes: Themes, options: Mapping[str, Any], report: list[Diagnostic], file: str
+) -> dict[str, str]:
+    """Declarations of the themed module, with literal types."""
+    opts = {**DEFAULTS, **options}
+    text = render_declarations(themes.default, options, report).rstrip("\n")
+    return {file: "\n".join([text, "", *_theme_objects(themes, True, opts)]) + "\n"}

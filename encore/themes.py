@@ -1,0 +1,137 @@
+"""Themes as outputs see them: one resolved token set per permutation of the modifiers.
+
+An `Axis` is a resolver modifier with the meaning platforms need: ``appearance`` (light
+and dark, which iOS traits, Android's night mode and ``prefers-color-scheme`` select) or
+``contrast`` (standard and high: iOS's increased contrast, ``prefers-contrast: more``).
+`Themes` holds every permutation's `TokenSet`; `varying` names the tokens whose resolved
+value differs in some permutation, and `stable_view` rewrites a permutation's aliases so
+that they point only at tokens that do not vary (what a static constant may name).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from encore.model import Token, TokenSet
+
+Key = tuple[str, ...]  # one context per axis, in axis order
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A modifier: its contexts, its default and what its contexts mean to platforms."""
+
+    name: str
+    contexts: tuple[str, ...]
+    default: str
+    role: str | None = None  # "appearance", "contrast" or None
+    meanings: Mapping[str, str] | None = None  # context → "light"/"dark" or "standard"/"high"
+
+    def meaning(self, context: str) -> str | None:
+        """What a context means for the axis's role (``light``, ``high``...), if anything."""
+        return (self.meanings or {}).get(context)
+
+    def context_for(self, meaning: str) -> str | None:
+        """The context with a meaning (``dark`` → ``dark``), if any."""
+        return next((c for c, m in (self.meanings or {}).items() if m == meaning), None)
+
+
+@dataclass(frozen=True)
+class Themes:
+    """Every permutation's token set; the first key is the default permutation."""
+
+    axes: tuple[Axis, ...]
+    sets: Mapping[Key, TokenSet]
+
+    @property
+    def default_key(self) -> Key:
+        return tuple(axis.default for axis in self.axes)
+
+    @property
+    def default(self) -> TokenSet:
+        return self.sets[self.default_key]
+
+    def permutations(self) -> Iterator[Key]:
+        """Every permutation, in the order of the axes' contexts."""
+        return iter(itertools.product(*(axis.contexts for axis in self.axes)))
+
+    def key(self, **inputs: str) -> Key:
+        """The permutation with these contexts and the defaults elsewhere."""
+        return tuple(inputs.get(axis.name, axis.default) for axis in self.axes)
+
+    def label(self, key: Key) -> str:
+        """``theme=light, contrast=high``."""
+        return ", ".join(
+            f"{axis.name}={context}" for axis, context in zip(self.axes, key, strict=True)
+        )
+
+    def changed_axes(self, key: Key) -> list[tuple[Axis, str]]:
+        """The axes a permutation sets away from their default, with the context."""
+        return [(a, c) for a, c in zip(self.axes, key, strict=True) if c != a.default]
+
+    def axis(self, role: str) -> Axis | None:
+        """The axis playing a role (``appearance`` or ``contrast``), if any."""
+        return next((axis for axis in self.axes if axis.role == role), None)
+
+    @cached_property
+    def varying(self) -> frozenset[str]:
+        """Tokens whose resolved value (or type) differs between permutations."""
+        base = self.default
+        out = set()
+        for key, tokens in self.sets.items():
+            if key == self.default_key:
+                continue
+            for token in tokens:
+                other = base.get(token.name)
+                if other is None or other.value != token.value or other.type != token.type:
+                    out.add(token.name)
+        return frozenset(out)
+
+    def differing(self, key: Key, than: Key | None = None) -> list[Token]:
+        """Tokens of a permutation whose value or aliases differ from another (the default)."""
+        base = self.sets[than if than is not None else self.default_key]
+        out = []
+        for token in self.sets[key]:
+            other = base.get(token.name)
+            if other is None or other.value != token.value or other.aliases != token.aliases:
+                out.append(token)
+        return out
+
+
+def stable_view(tokens: TokenSet, varying: frozenset[str]) -> TokenSet:
+    """The set with every alias to a varying token replaced by the first token down its
+    alias chain that does not vary, or dropped (the value is then printed literally)."""
+
+    def settle(name: str) -> str | None:
+        seen = set()
+        while name in varying:
+            if name in seen:
+                return None
+            seen.add(name)
+            token = tokens.get(name)
+            target = token.alias_of if token is not None else None
+            if target is None:
+                return None
+            name = target
+        return name
+
+    out: dict[str, Token] = {}
+    for name, token in tokens.tokens.items():
+        if not any(target in varying for target in token.aliases.values()):
+            out[name] = token
+            continue
+        aliases = {}
+        for path, target in token.aliases.items():
+            settled = settle(target)
+            if settled is not None:
+                aliases[path] = settled
+        out[name] = replace(token, aliases=aliases)
+    return TokenSet(out)
+
+
+def single(tokens: TokenSet) -> Themes:
+    """A token set as themes with no axes: one permutation."""
+    return Themes((), {(): tokens})
