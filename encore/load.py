@@ -17,10 +17,11 @@ from typing import Any, ClassVar
 import yaml
 
 from encore.diagnostics import Diagnostic, Origin, SourceLocation
-from encore.sourcemap import SourceFile
+from encore.sourcemap import JsonPath, SourceFile
 
 TOKEN_SUFFIXES = (".tokens.json", ".tokens", ".json", ".yaml", ".yml")
 YAML_SUFFIXES = (".yaml", ".yml")
+RESOLVER_SUFFIXES = (".resolver.json", ".resolver.yaml", ".resolver.yml")
 
 _CLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Parser: Any = getattr(yaml, "CParser", None) or yaml.parser.Parser
@@ -90,16 +91,26 @@ EncoreYamlLoader.add_constructor(
 
 @dataclass(frozen=True, slots=True)
 class LoadedFile:
-    """A token file's data and its source."""
+    """A token document's data and its source.
+
+    ``base`` is the JSON path of ``data`` inside ``source``: empty for a whole file,
+    non-empty for a part of one (a resolver's inline source, a ``file.json#/pointer``).
+    """
 
     source: SourceFile
     data: Any
+    base: JsonPath = ()
 
 
 def is_token_file(path: Path) -> bool:
-    """True for the suffixes Encore reads as token files."""
+    """True for the suffixes Encore reads as token files (resolver documents are not)."""
     name = path.name.lower()
-    return name.endswith(TOKEN_SUFFIXES) and not name.endswith(".resolver.json")
+    return name.endswith(TOKEN_SUFFIXES) and not name.endswith(RESOLVER_SUFFIXES)
+
+
+def is_resolver_file(path: Path) -> bool:
+    """True for ``*.resolver.json``, ``*.resolver.yaml`` and ``*.resolver.yml``."""
+    return path.name.lower().endswith(RESOLVER_SUFFIXES)
 
 
 def _pairs_without_duplicates(duplicates: list[str]) -> Any:

@@ -1,10 +1,16 @@
 """Collect token files into one group tree: names, token and group properties, ``$extends``.
 
 Files of every tier merge into one tree (a token may be defined once; groups merge).
-Groups that ``$extends`` another get the base's tokens and subgroups, local ones
-winning, and the result is flattened into `RawToken`s in source order, each knowing
-its inherited ``$type`` and ``$deprecated``. Values stay raw JSON here; the evaluator
-parses and resolves them.
+With ``override=True`` (a resolver's sources, merged in resolution order) a later
+definition replaces an earlier one instead: a token replaces a token or a group, a group
+replaces a token, and later group properties win. Groups that ``$extends`` another get
+the base's tokens and subgroups, local ones winning, and the result is flattened into
+`RawToken`s in source order, each knowing its inherited ``$type`` and ``$deprecated``.
+Values stay raw JSON here; the evaluator parses and resolves them.
+
+A `LoadedFile` may be part of a file (``base`` is its JSON path there): a resolver's
+inline sources all live in the resolver document, and top-level properties such as a
+document's ``$type`` apply to the document they are written in, keyed by (file, base).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any
 
 from encore.diagnostics import Diagnostic, Origin, Severity
 from encore.load import LoadedFile
+from encore.sourcemap import JsonPath
 from encore.suggest import did_you_mean
 from encore.values import TOKEN_TYPES
 from encore.values.context import CURLY_REFERENCE, describe
@@ -86,11 +93,17 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+_DocumentKey = tuple[int, JsonPath]  # id(SourceFile), base of the document inside it
+
+
 class _Collector:
-    def __init__(self) -> None:
+    def __init__(self, override: bool = False) -> None:
         self.root = RawGroup((), None, None)
+        self.override = override
         self.diagnostics: list[Diagnostic] = []
-        self.file_props: dict[int, dict[str, Any]] = {}  # id(SourceFile) -> top-level props
+        self.file_props: dict[_DocumentKey, dict[str, Any]] = {}  # top-level props
+        self.bases: dict[int, list[JsonPath]] = {}  # id(SourceFile) -> documents' bases
+        self.document: _DocumentKey = (0, ())
 
     def error(
         self,
@@ -107,7 +120,11 @@ class _Collector:
 
     # -- files ---------------------------------------------------------------------------
     def add_file(self, loaded: LoadedFile, tier: str | None) -> None:
-        origin = Origin(loaded.source, ())
+        origin = Origin(loaded.source, loaded.base)
+        self.document = (id(loaded.source), loaded.base)
+        bases = self.bases.setdefault(id(loaded.source), [])
+        if loaded.base not in bases:
+            bases.append(loaded.base)
         if loaded.data is None:
             self.diagnostics.append(
                 Diagnostic(
@@ -170,7 +187,7 @@ class _Collector:
                 self.error(where, "group/root", "$root must be a token (an object with $value)")
                 continue
             if is_token:
-                if existing is not None:
+                if existing is not None and not self.override:
                     self.error(
                         where,
                         "token/duplicate",
@@ -182,7 +199,13 @@ class _Collector:
                     continue
                 token = RawToken((*group.path, key), value, where, tier)
                 if self.check_token(token):
-                    group.children[key] = token
+                    group.children[key] = token  # under override: replaced where it stood
+                elif existing is not None:
+                    del group.children[key]
+            elif isinstance(existing, RawToken) and self.override:
+                child = RawGroup((*group.path, key), None, tier)
+                group.children[key] = child  # a group replaces the token
+                self.add_group(child, value, where, tier)
             elif isinstance(existing, RawToken):
                 self.error(
                     where,
@@ -233,7 +256,11 @@ class _Collector:
             )
             return
         if not group.path:  # a file's top-level properties apply to that file only
-            self.file_props.setdefault(id(where.source), {})[key] = value
+            self.file_props.setdefault(self.document, {})[key] = value
+            return
+        if self.override:  # later sources win
+            group.props[key] = value
+            group.prop_origins[key] = where
             return
         previous = group.props.get(key)
         if previous is not None and previous != value:
@@ -438,7 +465,7 @@ class _Collector:
                 if isinstance(child, RawGroup):
                     walk(child, group_type, group_deprecated)
                     continue
-                file_level = self.file_props.get(id(child.origin.source), {})
+                file_level = self.file_props.get(self.document_of(child.origin), {})
                 child.type = child.node.get("$type", group_type or file_level.get("$type"))
                 child.deprecated = child.node.get(
                     "$deprecated", group_deprecated or file_level.get("$deprecated", False)
@@ -447,6 +474,15 @@ class _Collector:
 
         walk(self.root, None, False)
         return tokens
+
+    def document_of(self, origin: Origin) -> _DocumentKey:
+        """The document a token was written in: the longest base of its file it lies below."""
+        source = id(origin.source)
+        bases = self.bases.get(source, [()])
+        if len(bases) == 1:
+            return source, bases[0]
+        inside = [b for b in bases if origin.path[: len(b)] == b]
+        return source, max(inside, key=len, default=())
 
 
 def _is_group_reference(value: Any) -> bool:
@@ -505,9 +541,13 @@ def _merge_into(group: RawGroup, base: RawGroup) -> None:
     group.children = merged
 
 
-def collect(files: list[tuple[LoadedFile, str | None]]) -> TokenTree:
-    """Merge token files (each with its tier) into one tree and flatten it into tokens."""
-    collector = _Collector()
+def collect(files: list[tuple[LoadedFile, str | None]], *, override: bool = False) -> TokenTree:
+    """Merge token files (each with its tier) into one tree and flatten it into tokens.
+
+    With ``override``, files merge in order and a later definition replaces an earlier one
+    (the resolver module's rule); without it, defining a token twice is an error.
+    """
+    collector = _Collector(override)
     for loaded, tier in files:
         collector.add_file(loaded, tier)
     collector.apply_extends()

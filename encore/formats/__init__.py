@@ -17,6 +17,7 @@ from encore.diagnostics import Diagnostic
 from encore.formats import (
     android_xml,
     compose,
+    compose_themes,
     css,
     css_themes,
     javascript,
@@ -55,8 +56,20 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("css", "CSS custom properties", css.OPTIONS, css.render, css_themes.render_themes),
-        Format("android-xml", "Android resources", android_xml.OPTIONS, android_xml.render),
-        Format("compose", "Jetpack Compose values", compose.OPTIONS, compose.render),
+        Format(
+            "android-xml",
+            "Android resources",
+            android_xml.OPTIONS,
+            android_xml.render,
+            android_xml.render_themes,
+        ),
+        Format(
+            "compose",
+            "Jetpack Compose values",
+            compose.OPTIONS,
+            compose.render,
+            compose_themes.render_themes,
+        ),
         Format("kotlin", "Kotlin: an object of constants", kotlin.OPTIONS, kotlin.render),
         Format("scss", "SCSS variables and a map", scss.OPTIONS, scss.render, scss.render_themes),
         Format(

@@ -11,7 +11,7 @@ family). References print the other constant's qualified name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -291,8 +291,18 @@ def declared_type(token: Token, prefix: str, names: Imports) -> str:
     return prefix + token.type.value[:1].upper() + token.type.value[1:]
 
 
+Extra = Callable[["ComposeWriter", Imports, Mapping[str, str]], list[str]]
+
+
 def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
     """The Compose file for a token set."""
+    return render_with(tokens, options, report, None)
+
+
+def render_with(
+    tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic], extra: Extra | None
+) -> str:
+    """The Compose file, with ``extra`` adding declarations after the token object."""
     opts = {**DEFAULTS, **options}
     prefix = str(opts["type_prefix"])
     support = [
@@ -315,6 +325,8 @@ def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic
         bool(opts["descriptions"]),
     )
     body = emitter.emit(top)
+    if extra is not None:
+        body += ["", *extra(writer, names, refs)]
     template_names = {
         short: names(qualified) for short, qualified in CLASSES.items() if short in _TEMPLATE
     }
