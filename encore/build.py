@@ -4,7 +4,8 @@
 2. load: files become data plus a `SourceFile` for locations
 3. collect: one merged group tree; names, properties, ``$extends``, type inheritance
 4. evaluate: typed values, references resolved, aliases kept
-5. check: rules over the resolved set (tiers, deprecated use, ...)
+   (with a resolver: every permutation of its modifiers, `encore.theme_build`)
+5. check: rules over each resolved set (tiers, deprecated use, ...), contrast over all
 6. format: each platform's formats render files
 7. write: atomic, unchanged files untouched, a manifest per platform
 
@@ -13,7 +14,7 @@ Errors are collected per stage; any error stops the build before anything is wri
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +24,10 @@ from encore.evaluate import evaluate
 from encore.formats import FORMATS
 from encore.load import LoadedFile, is_token_file, load_file
 from encore.model import TokenSet
-from encore.rules import run_rules
+from encore.rules import contrast, run_rules, severity_of
 from encore.suggest import did_you_mean
+from encore.theme_build import compile_themes, is_resolver_file, project_tiers, unique
+from encore.themes import Themes, single
 from encore.tree import collect
 from encore.write import WriteReport, write_outputs
 
@@ -34,6 +37,7 @@ class BuildResult:
     """What a build or check produced."""
 
     tokens: TokenSet | None = None
+    themes: Themes | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: dict[str, dict[str, bytes]] = field(default_factory=dict)  # folder -> files
     reports: dict[str, WriteReport] = field(default_factory=dict)
@@ -128,17 +132,24 @@ def load_sources(
     return loaded, diagnostics
 
 
-def compile_tokens(files: list[tuple[LoadedFile, str | None]]) -> tuple[TokenSet, list[Diagnostic]]:
-    """Collect and evaluate: the resolved token set and every problem found on the way."""
-    tree = collect(files)
+def compile_tokens(
+    files: list[tuple[LoadedFile, str | None]], *, override: bool = False
+) -> tuple[TokenSet, list[Diagnostic]]:
+    """Collect and evaluate: the resolved token set and every problem found on the way.
+
+    With ``override`` a token defined again replaces the earlier one (resolver merging).
+    """
+    tree = collect(files, override=override)
     tokens, problems = evaluate(tree)
     return tokens, [*tree.diagnostics, *problems]
 
 
 def render_platform(
-    platform: PlatformConfig, tokens: TokenSet
+    platform: PlatformConfig, themes: Themes | TokenSet
 ) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """Every file of one platform, as bytes keyed by path relative to its output folder."""
+    if isinstance(themes, TokenSet):
+        themes = single(themes)
     files: dict[str, bytes] = {}
     diagnostics: list[Diagnostic] = []
     for fmt in platform.formats:
@@ -166,23 +177,17 @@ def render_platform(
                 )
             )
             continue
-        text = spec.render(tokens, fmt.options, diagnostics)
-        files[fmt.file] = text.encode("utf-8")
-    return files, _unique(diagnostics)
-
-
-def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Diagnostics without repeats (formats sharing a naming rule report a clash once)."""
-    seen: set[tuple[str, str, str, str]] = set()
-    out = []
-    for diagnostic in diagnostics:
-        where = diagnostic.origin
-        place = ("", "") if where is None else (where.source.path, repr(where.path))
-        key = (diagnostic.rule, diagnostic.message, *place)
-        if key not in seen:
-            seen.add(key)
-            out.append(diagnostic)
-    return out
+        for path, text in spec.render_all(themes, fmt.options, diagnostics, fmt.file).items():
+            if path in files:
+                diagnostics.append(
+                    Diagnostic(
+                        "config/platform",
+                        f'two formats write "{path}"',
+                        fmt.origin.child("file"),
+                    )
+                )
+            files[path] = text.encode("utf-8")
+    return files, unique(diagnostics)
 
 
 def select_platforms(
@@ -214,23 +219,35 @@ def build(
     *,
     write: bool = True,
     strict: bool = False,
+    inputs: Mapping[str, str] | None = None,
 ) -> BuildResult:
-    """Run the whole pipeline for a project; writes only when nothing failed."""
+    """Run the whole pipeline for a project; writes only when nothing failed.
+
+    With a resolver (``themes:`` in encore.yaml) every permutation is compiled and each
+    format writes its themes natively; ``inputs`` (modifier → context) builds one.
+    """
     result = BuildResult()
     sources, problems = project_sources(project)
     result.diagnostics += problems
     chosen, problems = select_platforms(project, platforms)
     result.diagnostics += problems
-    loaded, problems = load_sources(sources)
+    themes, problems = compile_project(project, sources, inputs)
     result.diagnostics += problems
-    tokens, problems = compile_tokens(loaded)
-    result.diagnostics += problems
-    result.tokens = tokens
-    if result.failed():
+    if themes is None or result.failed():
         return result
-    result.diagnostics += run_rules(tokens, project.rules)
+    result.tokens = themes.default
+    result.themes = themes
+    result.diagnostics += unique(
+        [d for tokens in themes.sets.values() for d in run_rules(tokens, project.rules)]
+    )
+    contrast_severity = severity_of(contrast.RULE_ID, project.rules)
+    if contrast_severity is not Severity.OFF:
+        result.diagnostics += [
+            d.with_severity(contrast_severity) if d.rule == contrast.RULE_ID else d
+            for d in contrast.check(themes, project.contrast)
+        ]
     for platform in chosen:
-        files, problems = render_platform(platform, tokens)
+        files, problems = render_platform(platform, themes)
         result.diagnostics += problems
         result.outputs[platform.output] = files
     if result.failed(strict) or not write:
@@ -240,9 +257,48 @@ def build(
     return result
 
 
+def compile_project(
+    project: ProjectConfig,
+    sources: list[tuple[Path, str]],
+    inputs: Mapping[str, str] | None,
+) -> tuple[Themes | None, list[Diagnostic]]:
+    """The project's themes: every resolver permutation, or the tier files as one set."""
+    if project.themes is not None:
+        return compile_themes(
+            project.themes.resolver, project.themes, project_tiers(sources), inputs
+        )
+    problems: list[Diagnostic] = []
+    if inputs:
+        problems.append(
+            Diagnostic(
+                "config/themes",
+                "theme inputs were given, but encore.yaml names no resolver",
+                project.origin,
+                help="add themes: {resolver: tokens/NAME.resolver.yaml} to encore.yaml",
+            )
+        )
+    loaded, more = load_sources(sources)
+    tokens, most = compile_tokens(loaded)
+    return single(tokens), [*problems, *more, *most]
+
+
 def check_files(paths: Sequence[Path]) -> BuildResult:
-    """Validate bare token files or folders, without a project: no tiers, nothing written."""
+    """Validate bare token files or folders, or resolver documents and every permutation
+    they define, without a project: no tiers, nothing written."""
     result = BuildResult()
+    resolvers = [p for p in paths if p.is_file() and is_resolver_file(p)]
+    for path in resolvers:
+        themes, problems = compile_themes(path, None, {})
+        result.diagnostics += problems
+        if themes is not None:
+            result.themes = themes
+            result.tokens = themes.default
+            result.diagnostics += unique(
+                [d for tokens in themes.sets.values() for d in run_rules(tokens, {})]
+            )
+    paths = [p for p in paths if p not in resolvers]
+    if not paths:
+        return result
     files, problems = expand_paths(paths)
     result.diagnostics += problems
     if not files and not problems:

@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -25,6 +25,7 @@ from encore.diagnostics import (
     render_sarif,
     render_text,
 )
+from encore.listing import as_json, as_table, rows
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif"])
@@ -53,7 +54,7 @@ def _counts(diagnostics: Sequence[Diagnostic]) -> str:
 
 def _finish(
     result: BuildResult, output_format: str, strict: bool, quiet: bool, summary: str
-) -> None:
+) -> NoReturn:
     report(result.diagnostics, output_format)
     failed = result.failed(strict)
     if output_format == "text" and not quiet:
@@ -80,6 +81,40 @@ def reporting_options(command: F) -> F:
     return click.option("--strict", is_flag=True, help="Treat warnings as errors.")(command)
 
 
+def theme_options(command: F) -> F:
+    """--theme, --contrast and --input: choose one permutation of the project's resolver."""
+    command = click.option(
+        "--input",
+        "raw_inputs",
+        multiple=True,
+        metavar="MODIFIER=CONTEXT",
+        help="A resolver input (repeatable), e.g. --input density=compact.",
+    )(command)
+    command = click.option(
+        "--contrast", metavar="CONTEXT", help="The contrast modifier's context, e.g. high."
+    )(command)
+    return click.option(
+        "--theme", metavar="CONTEXT", help="The theme modifier's context, e.g. light."
+    )(command)
+
+
+def theme_inputs(
+    theme: str | None, contrast: str | None, raw_inputs: tuple[str, ...]
+) -> dict[str, str] | None:
+    """The inputs asked for, or ``None`` for every permutation."""
+    inputs: dict[str, str] = {}
+    for raw in raw_inputs:
+        name, sep, context = raw.partition("=")
+        if not sep or not name or not context:
+            raise click.BadParameter(f"{raw!r} is not MODIFIER=CONTEXT", param_hint="--input")
+        inputs[name.strip()] = context.strip()
+    if theme is not None:
+        inputs["theme"] = theme
+    if contrast is not None:
+        inputs["contrast"] = contrast
+    return inputs or None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="encore-tokens", prog_name="encore")
 def cli() -> None:
@@ -89,6 +124,7 @@ def cli() -> None:
     Example:
       encore build            build every platform of ./encore.yaml
       encore check tokens/    validate token files without a project
+      encore tokens --theme light background
     """
 
 
@@ -108,19 +144,32 @@ def cli() -> None:
     metavar="NAME",
     help="Build only this platform (repeatable).",
 )
+@theme_options
 @reporting_options
 def build_command(
-    project_path: Path, platforms: tuple[str, ...], strict: bool, output_format: str, quiet: bool
+    project_path: Path,
+    platforms: tuple[str, ...],
+    theme: str | None,
+    contrast: str | None,
+    raw_inputs: tuple[str, ...],
+    strict: bool,
+    output_format: str,
+    quiet: bool,
 ) -> None:
     """Compile the project's tokens and write every platform's files.
 
+    With a resolver, every theme permutation goes into each platform's native theming;
+    --theme, --contrast or --input build one permutation instead.
+
     \b
-    Example:
+    Examples:
       encore build --platform web --strict
+      encore build --theme light --contrast high
     """
     started = time.perf_counter()
     project = load_project(project_path)
-    result = build(project, platforms, strict=strict)
+    inputs = theme_inputs(theme, contrast, raw_inputs)
+    result = build(project, platforms, strict=strict, inputs=inputs)
     written = sum(len(r.written) for r in result.reports.values())
     files = sum(len(f) for f in result.outputs.values())
     tokens = len(result.tokens) if result.tokens is not None else 0
@@ -139,6 +188,9 @@ def build_command(
         for name in names
     )
     elapsed = time.perf_counter() - started
+    themes = result.themes
+    if themes is not None and themes.axes:
+        tiers += f"; {len(themes.sets)} theme permutations"
     summary = (
         f"encore: built {tokens} tokens ({tiers}) into {files} file"
         f"{'s' * (files != 1)} ({written} changed) in {elapsed:.2f} s: {outputs}"
@@ -185,6 +237,56 @@ def check_command(
         quiet,
         f"encore: {tokens} tokens checked, {_counts(result.diagnostics)}",
     )
+
+
+@cli.command("tokens")
+@click.option(
+    "--project",
+    "project_path",
+    type=click.Path(path_type=Path),
+    default=".",
+    show_default=True,
+    help=f"Folder holding {PROJECT_FILE}, or the file itself.",
+)
+@theme_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the tokens.",
+)
+@click.argument("names", nargs=-1)
+def tokens_command(
+    project_path: Path,
+    theme: str | None,
+    contrast: str | None,
+    raw_inputs: tuple[str, ...],
+    output_format: str,
+    names: tuple[str, ...],
+) -> None:
+    """Print resolved tokens of one theme permutation (the default one unless chosen):
+    value, where each is written (file:line:column) and its alias chain.
+
+    NAMES filter by prefix (``color.green`` shows that group).
+
+    \b
+    Examples:
+      encore tokens --theme light background
+      encore tokens --format json > tokens.json
+    """
+    project = load_project(project_path)
+    inputs = theme_inputs(theme, contrast, raw_inputs) or {}
+    result = build(project, (), write=False, inputs=inputs if project.themes else None)
+    if result.failed() or result.tokens is None:
+        _finish(result, "text", False, False, "")
+    records = [
+        r
+        for r in rows(result.tokens)
+        if not names or any(r["name"] == n or r["name"].startswith(n + ".") for n in names)
+    ]
+    click.echo(as_json(records) if output_format == "json" else as_table(records), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

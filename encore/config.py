@@ -103,6 +103,77 @@ class PlatformConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleConfig:
+    """Which resolver modifier plays a platform role, and which contexts mean what."""
+
+    modifier: str
+    meanings: dict[str, str]  # context → "light"/"dark" or "standard"/"high"
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ThemesConfig:
+    """The project's resolver document and the roles of its modifiers."""
+
+    resolver: Path
+    roles: dict[str, RoleConfig]  # "appearance" / "contrast" → its modifier
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ContrastPair:
+    """A foreground colour checked against a background colour."""
+
+    foreground: str
+    background: str
+    kind: str  # text, large-text or non-text
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ContrastConfig:
+    """WCAG thresholds per kind and the pairs to check."""
+
+    thresholds: dict[str, float]
+    pairs: tuple[ContrastPair, ...] = ()
+
+
+DEFAULT_THRESHOLDS = {"text": 4.5, "large-text": 3.0, "non-text": 3.0}
+ROLE_MEANINGS = {"appearance": ("light", "dark"), "contrast": ("standard", "high")}
+
+
+def _themes(data: dict[str, Any], root: Path, origin: Origin) -> ThemesConfig | None:
+    raw = data.get("themes")
+    if raw is None:
+        return None
+    where = origin.child("themes")
+    roles = {}
+    for role, meanings in ROLE_MEANINGS.items():
+        if role in raw:
+            spec = raw[role]
+            roles[role] = RoleConfig(
+                spec["modifier"],
+                {spec.get(meaning, meaning): meaning for meaning in meanings},
+                where.child(role),
+            )
+    return ThemesConfig(root / raw["resolver"], roles, where)
+
+
+def _contrast(data: dict[str, Any], origin: Origin) -> ContrastConfig:
+    raw = data.get("contrast", {})
+    pairs = tuple(
+        ContrastPair(
+            pair["foreground"],
+            pair["background"],
+            pair.get("kind", "text"),
+            origin.child("contrast", "pairs", i),
+        )
+        for i, pair in enumerate(raw.get("pairs", []))
+    )
+    return ContrastConfig({**DEFAULT_THRESHOLDS, **raw.get("thresholds", {})}, pairs)
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectConfig:
     """A design system's project file."""
 
@@ -114,6 +185,8 @@ class ProjectConfig:
     rules: dict[str, Severity]
     origin: Origin
     rule_origins: dict[str, Origin] = field(default_factory=dict)
+    themes: ThemesConfig | None = None
+    contrast: ContrastConfig = ContrastConfig(DEFAULT_THRESHOLDS)
 
 
 def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, list[Diagnostic]]:
@@ -210,4 +283,6 @@ def load_project(path: Path) -> ProjectConfig:
         rules=rules,
         origin=origin,
         rule_origins=rule_origins,
+        themes=_themes(data, root, origin),
+        contrast=_contrast(data, origin),
     )

@@ -1,6 +1,7 @@
 """Rules that run over resolved tokens, one per module, registered here with a default
 severity. To add a rule: write its module with a ``check`` function, add one line to
-`RULES`, and a test.
+`RULES`, and a test. A rule whose check needs more than one token set (``contrast``, over
+every theme permutation) has ``check=None`` here and runs in its own build stage.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from encore.diagnostics import Diagnostic, Severity
 from encore.model import TokenSet
-from encore.rules import deprecated_use, reference_direction, semantic_must_alias
+from encore.rules import contrast, deprecated_use, reference_direction, semantic_must_alias
 
 Check = Callable[[TokenSet], Iterable[Diagnostic]]
 
@@ -22,7 +23,7 @@ class Rule:
     id: str
     severity: Severity
     summary: str
-    check: Check
+    check: Check | None
 
 
 RULES: dict[str, Rule] = {
@@ -43,6 +44,7 @@ RULES: dict[str, Rule] = {
         Rule(
             deprecated_use.RULE_ID, Severity.WARNING, deprecated_use.SUMMARY, deprecated_use.check
         ),
+        Rule(contrast.RULE_ID, Severity.ERROR, contrast.SUMMARY, None),
     )
 }
 
@@ -52,7 +54,12 @@ def run_rules(tokens: TokenSet, severities: Mapping[str, Severity]) -> list[Diag
     found: list[Diagnostic] = []
     for rule in RULES.values():
         severity = severities.get(rule.id, rule.severity)
-        if severity is Severity.OFF:
+        if severity is Severity.OFF or rule.check is None:
             continue
         found.extend(d.with_severity(severity) for d in rule.check(tokens))
     return found
+
+
+def severity_of(rule_id: str, severities: Mapping[str, Severity]) -> Severity:
+    """A rule's configured severity, or its default."""
+    return severities.get(rule_id, RULES[rule_id].severity)

@@ -1,0 +1,127 @@
+"""The themes stage: every permutation of a resolver document, compiled into `Themes`.
+
+Each permutation's sources (from `encore.resolver`) merge in order, later tokens replacing
+earlier ones, then compile like any token files; a file's tier comes from the project's
+tier globs. Problems shared by several permutations are reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from encore.config import ThemesConfig
+from encore.diagnostics import Diagnostic, Origin
+from encore.evaluate import evaluate
+from encore.load import LoadedFile
+from encore.model import TokenSet
+from encore.resolver import Resolver, check_inputs, load_resolver, permutations, sources_for
+from encore.suggest import did_you_mean
+from encore.themes import Axis, Key, Themes
+from encore.tree import collect
+
+RESOLVER_SUFFIXES = (".resolver.json", ".resolver.yaml", ".resolver.yml")
+
+
+def is_resolver_file(path: Path) -> bool:
+    """True for DTCG resolver documents (``*.resolver.json``, ``.yaml``, ``.yml``)."""
+    return path.name.lower().endswith(RESOLVER_SUFFIXES)
+
+
+def unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics without repeats: the same problem found in several permutations."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for diagnostic in diagnostics:
+        where = diagnostic.origin
+        place = ("", "") if where is None else (where.source.path, repr(where.path))
+        key = (diagnostic.rule, diagnostic.message, *place)
+        if key not in seen:
+            seen.add(key)
+            out.append(diagnostic)
+    return out
+
+
+def axes_of(
+    resolver: Resolver, config: ThemesConfig | None
+) -> tuple[tuple[Axis, ...], list[Diagnostic]]:
+    """The resolver's modifiers as axes, with the roles the project gives them."""
+    problems: list[Diagnostic] = []
+    roles: dict[str, tuple[str | None, dict[str, str]]] = {}
+    known = {m.name: m for m in resolver.modifiers}
+    for role, spec in (config.roles if config else {}).items():
+        modifier = known.get(spec.modifier)
+        if modifier is None:
+            problems.append(
+                Diagnostic(
+                    "config/themes",
+                    f'the {role} modifier "{spec.modifier}" is not in {resolver.path.name}',
+                    spec.origin.child("modifier"),
+                    help=did_you_mean(spec.modifier, known) or "modifiers: " + ", ".join(known),
+                )
+            )
+            continue
+        for context in spec.meanings:
+            if context not in modifier.contexts:
+                problems.append(
+                    Diagnostic(
+                        "config/themes",
+                        f'"{context}" is not a context of the modifier "{modifier.name}"',
+                        spec.origin,
+                        help=did_you_mean(context, modifier.contexts)
+                        or "contexts: " + ", ".join(modifier.contexts),
+                    )
+                )
+        roles[modifier.name] = (role, spec.meanings)
+    axes = []
+    for modifier in resolver.modifiers:
+        played, meanings = roles.get(modifier.name, (None, {}))
+        default = modifier.default or modifier.contexts[0]
+        axes.append(Axis(modifier.name, modifier.contexts, default, played, meanings or None))
+    return tuple(axes), problems
+
+
+def compile_permutation(
+    resolver: Resolver, inputs: Mapping[str, str], tiers: Mapping[Path, str]
+) -> tuple[TokenSet, list[Diagnostic]]:
+    """One permutation's resolved tokens."""
+    files, problems = sources_for(resolver, inputs)
+    tiered: list[tuple[LoadedFile, str | None]] = [
+        (file, tiers.get(Path(file.source.path).resolve())) for file in files
+    ]
+    tree = collect(tiered, override=True)
+    tokens, more = evaluate(tree)
+    return tokens, [*problems, *tree.diagnostics, *more]
+
+
+def compile_themes(
+    path: Path,
+    config: ThemesConfig | None,
+    tiers: Mapping[Path, str],
+    inputs: Mapping[str, str] | None = None,
+    inputs_origin: Origin | None = None,
+) -> tuple[Themes | None, list[Diagnostic]]:
+    """Every permutation (or, with ``inputs``, just that one, as themes without axes)."""
+    resolver, problems = load_resolver(path)
+    if resolver is None:
+        return None, problems
+    axes, more = axes_of(resolver, config)
+    problems += more
+    if inputs is not None:
+        chosen, more = check_inputs(resolver, inputs, inputs_origin)
+        problems += more
+        if more:
+            return None, problems
+        tokens, more = compile_permutation(resolver, chosen, tiers)
+        return Themes((), {(): tokens}), unique(problems + more)
+    sets: dict[Key, TokenSet] = {}
+    for permutation in permutations(resolver):
+        tokens, more = compile_permutation(resolver, permutation, tiers)
+        problems += more
+        sets[tuple(permutation[axis.name] for axis in axes)] = tokens
+    return Themes(axes, sets), unique(problems)
+
+
+def project_tiers(sources: list[tuple[Path, str]]) -> dict[Path, str]:
+    """Each token file's tier, from the project's tier globs."""
+    return {path.resolve(): tier for path, tier in sources}
