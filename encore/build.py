@@ -22,11 +22,11 @@ from encore.config import PlatformConfig, ProjectConfig, schema_diagnostics
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
 from encore.formats import FORMATS
-from encore.load import LoadedFile, is_token_file, load_file
+from encore.load import LoadedFile, is_resolver_file, is_token_file, load_file
 from encore.model import TokenSet
 from encore.rules import contrast, run_rules, severity_of
 from encore.suggest import did_you_mean
-from encore.theme_build import compile_themes, is_resolver_file, project_tiers, unique
+from encore.theme_build import compile_themes, project_tiers, unique
 from encore.themes import Themes, single
 from encore.tree import collect
 from encore.write import WriteReport, write_outputs

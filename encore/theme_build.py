@@ -20,13 +20,6 @@ from encore.suggest import did_you_mean
 from encore.themes import Axis, Key, Themes
 from encore.tree import collect
 
-RESOLVER_SUFFIXES = (".resolver.json", ".resolver.yaml", ".resolver.yml")
-
-
-def is_resolver_file(path: Path) -> bool:
-    """True for DTCG resolver documents (``*.resolver.json``, ``.yaml``, ``.yml``)."""
-    return path.name.lower().endswith(RESOLVER_SUFFIXES)
-
 
 def unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Diagnostics without repeats: the same problem found in several permutations."""

@@ -81,5 +81,10 @@ def test_deprecated_use_warns_and_severity_is_configurable() -> None:
 
 
 def test_every_rule_has_an_id_and_summary() -> None:
-    assert set(RULES) == {"tier/semantic-must-alias", "tier/reference-direction", "deprecated/used"}
+    assert set(RULES) == {
+        "tier/semantic-must-alias",
+        "tier/reference-direction",
+        "deprecated/used",
+        "contrast/insufficient",
+    }
     assert all(rule.summary for rule in RULES.values())
