@@ -128,6 +128,7 @@ class ContrastPair:
     background: str
     kind: str  # text, large-text or non-text
     origin: Origin
+    over: str | None = None  # the opaque surface under a translucent background
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ def _contrast(data: dict[str, Any], origin: Origin) -> ContrastConfig:
             pair["background"],
             pair.get("kind", "text"),
             origin.child("contrast", "pairs", i),
+            pair.get("over"),
         )
         for i, pair in enumerate(raw.get("pairs", []))
     )

@@ -3,8 +3,9 @@ theme permutation.
 
 Pairs come from ``encore.yaml`` (``contrast.pairs``) or from a token's ``$extensions``
 (``com.encore.contrast: [{background: ..., kind: ...}]``). A translucent foreground is
-composited over its background; a translucent background over both black and white,
-and the worse result counts. Thresholds per kind are configurable (WCAG: 4.5 for text,
+composited over its background; a translucent background over the pair's ``over`` token
+(the surface underneath), or, when none is named, over both black and white, and the
+worse result counts. Thresholds per kind are configurable (WCAG: 4.5 for text,
 3 for large text and non-text contrast).
 """
 
@@ -34,6 +35,7 @@ class Pair:
     background: str
     kind: str
     origin: Origin
+    over: str | None = None
 
 
 def _luminance(rgb: tuple[float, float, float]) -> float:
@@ -51,12 +53,16 @@ def _over(
     return (r * a + under[0] * (1 - a), g * a + under[1] * (1 - a), b * a + under[2] * (1 - a))
 
 
-def ratio(foreground: Color, background: Color) -> float:
-    """The WCAG 2.x contrast ratio, alpha composited (the worst case under a translucent
-    background)."""
+def ratio(foreground: Color, background: Color, over: Color | None = None) -> float:
+    """The WCAG 2.x contrast ratio, alpha composited: a translucent background over
+    ``over``, or the worse of black and white underneath."""
     fg, bg = srgb_components(foreground), srgb_components(background)
     worst = 21.0
-    for canvas in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)) if bg[3] < 1 else ((0.0, 0.0, 0.0),):
+    canvases: tuple[tuple[float, float, float], ...] = ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0))
+    if over is not None:
+        r, g, b, _ = srgb_components(over)
+        canvases = ((r, g, b),)
+    for canvas in canvases if bg[3] < 1 else ((0.0, 0.0, 0.0),):
         under = _over(bg, canvas)
         top = _over(fg, under)
         high, low = sorted((_luminance(top), _luminance(under)), reverse=True)
@@ -67,13 +73,20 @@ def ratio(foreground: Color, background: Color) -> float:
 def declared_pairs(config: ContrastConfig, themes: Themes) -> Iterator[Pair]:
     """Pairs from the project file, then from tokens' ``$extensions``."""
     for pair in config.pairs:
-        yield Pair(pair.foreground, pair.background, pair.kind, pair.origin)
+        yield Pair(pair.foreground, pair.background, pair.kind, pair.origin, pair.over)
     for token in themes.default:
         declared = token.extensions.get(EXTENSION)
         for i, entry in enumerate(declared if isinstance(declared, list) else []):
             if isinstance(entry, dict) and isinstance(entry.get("background"), str):
                 where = token.origin.child("$extensions", EXTENSION, i)
-                yield Pair(token.name, entry["background"], str(entry.get("kind", "text")), where)
+                over = entry.get("over")
+                yield Pair(
+                    token.name,
+                    entry["background"],
+                    str(entry.get("kind", "text")),
+                    where,
+                    over if isinstance(over, str) else None,
+                )
 
 
 def _lookup(name: str, themes: Themes, pair: Pair, role: str) -> Diagnostic | None:
@@ -104,6 +117,7 @@ def check(themes: Themes, config: ContrastConfig) -> list[Diagnostic]:
             for d in (
                 _lookup(pair.foreground, themes, pair, "foreground"),
                 _lookup(pair.background, themes, pair, "background"),
+                _lookup(pair.over, themes, pair, "surface") if pair.over else None,
             )
             if d is not None
         ]
@@ -126,7 +140,9 @@ def check(themes: Themes, config: ContrastConfig) -> list[Diagnostic]:
             if fg is None or bg is None:
                 continue
             assert isinstance(fg.value, Color) and isinstance(bg.value, Color)
-            value = ratio(fg.value, bg.value)
+            under = tokens.get(pair.over) if pair.over else None
+            surface = under.value if under is not None else None
+            value = ratio(fg.value, bg.value, surface if isinstance(surface, Color) else None)
             if value + 1e-9 >= needed:
                 continue
             found.append(_failure(pair, fg, bg, value, needed, themes.label(key) or "the build"))

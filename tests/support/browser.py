@@ -1,0 +1,41 @@
+"""Debian's Chromium driven by Playwright (never ``playwright install``: no downloads here).
+
+A missing browser or library skips the calling test locally and fails it under CI=true.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from tests.support.checkers import require_tool
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@contextmanager
+def chromium_page() -> Iterator[Any]:
+    """A fresh page in headless Chromium."""
+    executable = shutil.which("chromium")
+    require_tool("chromium", executable is not None, "apt-get install -y chromium")
+    require_tool(
+        "playwright", importlib.util.find_spec("playwright") is not None, "pip install -e '.[test]'"
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
