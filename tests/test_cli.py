@@ -39,6 +39,7 @@ def test_build_writes_every_platform_and_manifest(project_copy: Path) -> None:
     assert [f["path"] for f in android["files"]] == [
         "compose/EncoreTokens.kt",
         "kotlin/EncoreTokens.kt",
+        "res/values-night/encore_tokens.xml",
         "res/values/encore_tokens.xml",
     ]
     assert (project_copy / "build" / "ios" / "EncoreTokens.swift").is_file()
@@ -141,10 +142,12 @@ def test_usage_errors_exit_2_and_config_errors_are_located(project_copy: Path) -
     run = encore("build", "--platform", "wbe", cwd=project_copy)
     assert run.returncode == 1 and "did you mean 'web'?" in run.stderr
     config = project_copy / "encore.yaml"
-    config.write_text(config.read_text().replace("output: build", "outptu: build"))
+    text = config.read_text()
+    config.write_text(text.replace("output: build", "outptu: build"))
+    line = text.splitlines().index("output: build") + 1
     run = encore("build", cwd=project_copy)
     assert run.returncode == 1
-    assert 'encore.yaml:8:1: error[config/project]: unknown key "outptu"' in run.stderr
+    assert f'encore.yaml:{line}:1: error[config/project]: unknown key "outptu"' in run.stderr
     assert "did you mean 'output'?" in run.stderr
 
 

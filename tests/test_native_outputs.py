@@ -10,6 +10,8 @@ import pytest
 from encore.build import build
 from encore.config import load_project
 from encore.model import TokenSet
+from encore.theme_build import compile_themes
+from encore.themes import Themes
 from tests.conftest import FIXTURES, GOLDEN, REPO, compile_text, errors_of
 from tests.support.checkers import (
     check_android_xml,
@@ -19,18 +21,23 @@ from tests.support.checkers import (
     parse_swift,
 )
 from tests.support.outputs import FILES, Rendered, render_case
+from tests.support.themes import themed_axes
 
-CASES = ("foundation", "all-types", "hostile")
+CASES = ("foundation", "themes", "all-types", "hostile")
 NATIVE = [fmt for fmt in FILES if fmt != "css"]  # CSS goldens live in test_css.py
 
 
-def case_tokens(case: str) -> TokenSet:
-    """The token set of a case."""
+def case_tokens(case: str) -> TokenSet | Themes:
+    """The token set, or every theme permutation, of a case."""
     if case == "foundation":
         result = build(load_project(REPO), write=False)
         assert errors_of(result.diagnostics) == []
-        assert result.tokens is not None
-        return result.tokens
+        assert result.themes is not None
+        return result.themes
+    if case == "themes":
+        themes, problems = compile_themes(FIXTURES / "themes" / "themes.resolver.yaml", None, {})
+        assert errors_of(problems) == [] and themes is not None
+        return themed_axes(themes)
     path = next(FIXTURES.glob(f"{case}.tokens.*"))
     tokens, diagnostics = compile_text({path.name: path.read_text(encoding="utf-8")})
     assert errors_of(diagnostics) == []
@@ -50,15 +57,18 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("fmt", NATIVE)
 def test_golden(rendered: dict[str, Rendered], case: str, fmt: str, update_golden: bool) -> None:
-    text = rendered[case].text(fmt)
-    path = GOLDEN / fmt / case / Path(FILES[fmt]).name
-    if update_golden:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"missing golden file {path}: run pytest --update-golden"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{path} differs: review the change and run pytest --update-golden"
-    )
+    for produced in rendered[case].files(fmt):
+        text = produced.read_text(encoding="utf-8")
+        relative = produced.relative_to(rendered[case].folder)
+        name = relative.name if len(relative.parts) < 3 else "/".join(relative.parts[-2:])
+        path = GOLDEN / fmt / case / name
+        if update_golden:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.is_file(), f"missing golden file {path}: run pytest --update-golden"
+        assert text == path.read_text(encoding="utf-8"), (
+            f"{path} differs: review the change and run pytest --update-golden"
+        )
 
 
 def test_kotlin_and_compose_compile(rendered: dict[str, Rendered]) -> None:
@@ -68,7 +78,7 @@ def test_kotlin_and_compose_compile(rendered: dict[str, Rendered]) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_android_resources_compile(rendered: dict[str, Rendered], case: str) -> None:
-    assert check_android_xml([rendered[case].paths["android-xml"]]) == []
+    assert check_android_xml(rendered[case].files("android-xml")) == []
 
 
 def test_scss_compiles(rendered: dict[str, Rendered]) -> None:
@@ -90,6 +100,13 @@ def test_typescript_checks_module_and_literal_types(rendered: dict[str, Rendered
                 'const size: "16px" = textStyleBodyMedium.fontSize;\n'
                 'const fast: "150ms" = durationFast;\n'
                 "export { green, size, fast };\n"
+            )
+        elif case == "themes":
+            consumer.write_text(
+                'import { themes, surfaceBase } from "./encore.js";\n'
+                'const dark: "#121212" = surfaceBase;\n'
+                'const light: "#ffffff" = themes["light-standard"].surfaceBase;\n'
+                "export { dark, light };\n"
             )
         elif case == "all-types":
             consumer.write_text(
@@ -125,17 +142,46 @@ def test_typescript_rejects_a_wrong_literal(rendered: dict[str, Rendered]) -> No
 def test_references_stay_references(rendered: dict[str, Rendered]) -> None:
     found = rendered["foundation"]
     swift = found.text("swift")
-    assert "public static let base: SwiftUI.Color = Encore.Color.Neutral._900" in swift
+    assert "public static let onBrightAccent: SwiftUI.Color = Encore.Color.Neutral._1000" in swift
     compose = found.text("compose")
     assert "val bodyMedium: ComposeTextStyle = EncoreTokens.Typography.Body.md" in compose
     kotlin = found.text("kotlin")
-    assert "const val base: Long = EncoreTokens.Color.Neutral._900" in kotlin
+    assert "const val onBrightAccent: Long = EncoreTokens.Color.Neutral._1000" in kotlin
     xml = found.text("android-xml")
-    assert '<color name="encore_background_base">@color/encore_color_neutral_900</color>' in xml
+    assert (
+        '<color name="encore_text_on_bright_accent">@color/encore_color_neutral_1000</color>' in xml
+    )
     scss = found.text("scss")
-    assert "$encore-background-base: $encore-color-neutral-900 !default;" in scss
+    assert "$encore-text-on-bright-accent: $encore-color-neutral-1000 !default;" in scss
     js = found.text("es-module")
-    assert "export const backgroundBase = colorNeutral900;" in js
+    assert "export const textOnBrightAccent = colorNeutral1000;" in js
+
+
+def test_themes_are_native_on_every_platform(rendered: dict[str, Rendered]) -> None:
+    found = rendered["foundation"]
+    css = found.text("css")
+    assert '[data-encore-theme="light"] {' in css
+    assert '[data-encore-theme="light"][data-encore-contrast="high"] {' in css
+    assert "@media (prefers-color-scheme: light) {" in css
+    assert "@media (prefers-contrast: more) {" in css
+    swift = found.text("swift")
+    assert "public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider:" in swift
+    assert "traits.accessibilityContrast == .high" in swift
+    assert "return SwiftUI.Color(uiColor: EncoreUIKit.Background.base)" in swift
+    compose = found.text("compose")
+    assert "fun EncoreTheme(\n    darkTheme: Boolean = isSystemInDarkTheme()," in compose
+    assert (
+        "val LocalEncoreColors = staticCompositionLocalOf { EncoreColorsDarkStandard }" in compose
+    )
+    night = found.extra["android-xml"][0]
+    assert night.parent.name == "values-night"
+    assert '<color name="encore_background_base">@color/encore_color_neutral_900</color>' in (
+        night.read_text()
+    )
+    day = found.text("android-xml")
+    assert '<color name="encore_background_base">@color/encore_color_neutral_0</color>' in day
+    assert "$encore-light-high: (" in found.text("scss")
+    assert "export const lightHighTheme = {" in found.text("es-module")
 
 
 def test_deprecation_names_the_replacement(rendered: dict[str, Rendered]) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from encore.diagnostics import Diagnostic
 from encore.formats import FORMATS
 from encore.model import TokenSet
+from encore.themes import Themes, single
 
 FILES = {
     "css": "encore.css",
@@ -33,6 +34,11 @@ class Rendered:
     folder: Path
     paths: dict[str, Path] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    extra: dict[str, list[Path]] = field(default_factory=dict)  # more files of a format
+
+    def files(self, fmt: str) -> list[Path]:
+        """Every file a format wrote (Android: values/ and values-night/)."""
+        return [self.paths[fmt], *self.extra.get(fmt, [])]
 
     def text(self, fmt: str) -> str:
         return self.paths[fmt].read_text(encoding="utf-8")
@@ -48,7 +54,7 @@ def case_options(case: str) -> dict[str, dict[str, Any]]:
 
 
 def render_case(
-    tokens: TokenSet,
+    tokens: TokenSet | Themes,
     folder: Path,
     case: str,
     options: dict[str, dict[str, Any]] | None = None,
@@ -57,11 +63,16 @@ def render_case(
     chosen = case_options(case)
     for fmt, extra in (options or {}).items():
         chosen[fmt] = {**chosen.get(fmt, {}), **extra}
+    themes = tokens if isinstance(tokens, Themes) else single(tokens)
     rendered = Rendered(folder)
     for fmt, file in FILES.items():
-        text = FORMATS[fmt].render(tokens, chosen.get(fmt, {}), rendered.diagnostics)
-        path = folder / file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        rendered.paths[fmt] = path
+        outputs = FORMATS[fmt].render_all(themes, chosen.get(fmt, {}), rendered.diagnostics, file)
+        for name, text in outputs.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            if name == file:
+                rendered.paths[fmt] = path
+            else:
+                rendered.extra.setdefault(fmt, []).append(path)
     return rendered

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -58,5 +57,7 @@ def fixture_themes() -> Themes:
     return Themes(AXES, sets)
 
 
-def folder() -> Path:
-    return FOLDER
+def themed_axes(themes: Themes) -> Themes:
+    """Themes with the fixture's roles: theme is the appearance, contrast the contrast."""
+    by_name = {axis.name: axis for axis in AXES}
+    return Themes(tuple(by_name.get(a.name, a) for a in themes.axes), themes.sets)

@@ -778,8 +778,8 @@ object EncoreTokens {
         const val width: Double = EncoreTokens.BorderWidth._3
         const val offset: Double = EncoreTokens.Space._2
 
-        /** The whole ring as one border. */
-        val border: EncoreBorder = EncoreTokens.Stroke.heavyWhite
+        /** The whole ring as one border, in the focus colour of the theme. */
+        val border: EncoreBorder = EncoreBorder(color = EncoreTokens.FocusRing.color, width = EncoreTokens.FocusRing.width, style = EncoreTokens.StrokeStyle.solid)
     }
 
     object Spacing {

@@ -704,31 +704,85 @@ public enum Encore {
 
     public enum Background {
         /// Page background.
-        public static let base: SwiftUI.Color = Encore.Color.Neutral._900
+        public static let base: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.base)
+            #else
+            return Encore.Color.Neutral._900
+            #endif
+        }()
 
         /// base, hovered.
-        public static let highlight: SwiftUI.Color = Encore.Color.Neutral._700
+        public static let highlight: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.highlight)
+            #else
+            return Encore.Color.Neutral._700
+            #endif
+        }()
 
         /// base, pressed.
-        public static let press: SwiftUI.Color = Encore.Color.Neutral._1000
+        public static let press: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.press)
+            #else
+            return Encore.Color.Neutral._1000
+            #endif
+        }()
 
         /// Raised surfaces: menus, dialogs, the now-playing bar.
-        public static let elevatedBase: SwiftUI.Color = Encore.Color.Neutral._700
+        public static let elevatedBase: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.elevatedBase)
+            #else
+            return Encore.Color.Neutral._700
+            #endif
+        }()
 
         /// elevated-base, hovered.
-        public static let elevatedHighlight: SwiftUI.Color = Encore.Color.Neutral._600
+        public static let elevatedHighlight: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.elevatedHighlight)
+            #else
+            return Encore.Color.Neutral._600
+            #endif
+        }()
 
         /// elevated-base, pressed.
-        public static let elevatedPress: SwiftUI.Color = Encore.Color.Neutral._800
+        public static let elevatedPress: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.elevatedPress)
+            #else
+            return Encore.Color.Neutral._800
+            #endif
+        }()
 
         /// Translucent wash for chips and tags.
-        public static let tintedBase: SwiftUI.Color = Encore.Color.WhiteAlpha._7
+        public static let tintedBase: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.tintedBase)
+            #else
+            return Encore.Color.WhiteAlpha._7
+            #endif
+        }()
 
         /// tinted-base, hovered.
-        public static let tintedHighlight: SwiftUI.Color = Encore.Color.WhiteAlpha._10
+        public static let tintedHighlight: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.tintedHighlight)
+            #else
+            return Encore.Color.WhiteAlpha._10
+            #endif
+        }()
 
         /// tinted-base, pressed.
-        public static let tintedPress: SwiftUI.Color = Encore.Color.WhiteAlpha._4
+        public static let tintedPress: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Background.tintedPress)
+            #else
+            return Encore.Color.WhiteAlpha._4
+            #endif
+        }()
 
         /// Solid brand green surface.
         public static let brand: SwiftUI.Color = Encore.Color.Green._500
@@ -739,64 +793,172 @@ public enum Encore {
 
     public enum Text {
         /// Primary text.
-        public static let base: SwiftUI.Color = Encore.Color.Neutral._0
+        public static let base: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Text.base)
+            #else
+            return Encore.Color.Neutral._0
+            #endif
+        }()
 
         /// Secondary text: metadata, descriptions.
-        public static let subdued: SwiftUI.Color = Encore.Color.Neutral._150
+        public static let subdued: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Text.subdued)
+            #else
+            return Encore.Color.Neutral._150
+            #endif
+        }()
 
         /// Accent text, for example the playing track's title.
-        public static let brightAccent: SwiftUI.Color = Encore.Color.Green._500
+        public static let brightAccent: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Text.brightAccent)
+            #else
+            return Encore.Color.Green._500
+            #endif
+        }()
 
         /// Errors.
-        public static let negative: SwiftUI.Color = Encore.Color.Red._300
+        public static let negative: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Text.negative)
+            #else
+            return Encore.Color.Red._300
+            #endif
+        }()
 
         /// Warnings.
-        public static let warning: SwiftUI.Color = Encore.Color.Orange._500
+        public static let warning: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Text.warning)
+            #else
+            return Encore.Color.Orange._500
+            #endif
+        }()
 
         /// Success.
-        public static let positive: SwiftUI.Color = Encore.Color.Green._500
+        public static let positive: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Text.positive)
+            #else
+            return Encore.Color.Green._500
+            #endif
+        }()
 
         /// Informational notices.
-        public static let announcement: SwiftUI.Color = Encore.Color.Blue._300
+        public static let announcement: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Text.announcement)
+            #else
+            return Encore.Color.Blue._300
+            #endif
+        }()
 
         /// Text placed on a bright-accent or brand surface.
         public static let onBrightAccent: SwiftUI.Color = Encore.Color.Neutral._1000
     }
 
     public enum Essential {
-        public static let base: SwiftUI.Color = Encore.Color.Neutral._0
+        public static let base: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Essential.base)
+            #else
+            return Encore.Color.Neutral._0
+            #endif
+        }()
 
         /// Inactive icons, control outlines, slider tracks.
         public static let subdued: SwiftUI.Color = Encore.Color.Neutral._250
 
-        public static let brightAccent: SwiftUI.Color = Encore.Color.Green._500
+        public static let brightAccent: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Essential.brightAccent)
+            #else
+            return Encore.Color.Green._500
+            #endif
+        }()
         public static let negative: SwiftUI.Color = Encore.Color.Red._500
-        public static let warning: SwiftUI.Color = Encore.Color.Orange._500
-        public static let positive: SwiftUI.Color = Encore.Color.Green._500
+        public static let warning: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Essential.warning)
+            #else
+            return Encore.Color.Orange._500
+            #endif
+        }()
+        public static let positive: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Essential.positive)
+            #else
+            return Encore.Color.Green._500
+            #endif
+        }()
         public static let announcement: SwiftUI.Color = Encore.Color.Blue._500
     }
 
     public enum Decorative {
-        public static let base: SwiftUI.Color = Encore.Color.Neutral._0
+        public static let base: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Decorative.base)
+            #else
+            return Encore.Color.Neutral._0
+            #endif
+        }()
 
         /// Placeholder artwork, skeletons.
-        public static let subdued: SwiftUI.Color = Encore.Color.Neutral._600
+        public static let subdued: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Decorative.subdued)
+            #else
+            return Encore.Color.Neutral._600
+            #endif
+        }()
     }
 
     public enum Border {
         /// Rules between list rows and sections (decorative).
-        public static let divider: SwiftUI.Color = Encore.Color.Neutral._500
+        public static let divider: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Border.divider)
+            #else
+            return Encore.Color.Neutral._500
+            #endif
+        }()
 
         /// Quiet outlines (decorative).
-        public static let subtle: SwiftUI.Color = Encore.Color.Neutral._400
+        public static let subtle: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Border.subtle)
+            #else
+            return Encore.Color.Neutral._400
+            #endif
+        }()
 
         /// Control outlines; passes 3:1.
-        public static let base: SwiftUI.Color = Encore.Color.Neutral._250
+        public static let base: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Border.base)
+            #else
+            return Encore.Color.Neutral._250
+            #endif
+        }()
 
         /// Hovered or emphasised outlines.
-        public static let strong: SwiftUI.Color = Encore.Color.Neutral._0
+        public static let strong: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Border.strong)
+            #else
+            return Encore.Color.Neutral._0
+            #endif
+        }()
 
-        public static let selected: SwiftUI.Color = Encore.Color.Green._500
+        public static let selected: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Border.selected)
+            #else
+            return Encore.Color.Green._500
+            #endif
+        }()
 
         /// Invalid fields.
         public static let negative: SwiftUI.Color = Encore.Color.Red._500
@@ -815,31 +977,91 @@ public enum Encore {
         }
 
         public enum Contrast {
-            public static let foreground: SwiftUI.Color = Encore.Color.Neutral._1000
+            public static let foreground: SwiftUI.Color = {
+                #if canImport(UIKit)
+                return SwiftUI.Color(uiColor: EncoreUIKit.Action.Contrast.foreground)
+                #else
+                return Encore.Color.Neutral._1000
+                #endif
+            }()
 
             public enum Background {
-                public static let base: SwiftUI.Color = Encore.Color.Neutral._0
-                public static let hover: SwiftUI.Color = Encore.Color.Neutral._50
-                public static let press: SwiftUI.Color = Encore.Color.Neutral._100
+                public static let base: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Contrast.Background.base)
+                    #else
+                    return Encore.Color.Neutral._0
+                    #endif
+                }()
+                public static let hover: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Contrast.Background.hover)
+                    #else
+                    return Encore.Color.Neutral._50
+                    #endif
+                }()
+                public static let press: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Contrast.Background.press)
+                    #else
+                    return Encore.Color.Neutral._100
+                    #endif
+                }()
             }
         }
 
         public enum Secondary {
             public enum Border {
-                public static let base: SwiftUI.Color = Encore.Color.Neutral._250
-                public static let hover: SwiftUI.Color = Encore.Color.Neutral._0
+                public static let base: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Secondary.Border.base)
+                    #else
+                    return Encore.Color.Neutral._250
+                    #endif
+                }()
+                public static let hover: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Secondary.Border.hover)
+                    #else
+                    return Encore.Color.Neutral._0
+                    #endif
+                }()
             }
 
             public enum Foreground {
-                public static let base: SwiftUI.Color = Encore.Color.Neutral._0
-                public static let hover: SwiftUI.Color = Encore.Color.Neutral._0
+                public static let base: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Secondary.Foreground.base)
+                    #else
+                    return Encore.Color.Neutral._0
+                    #endif
+                }()
+                public static let hover: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Secondary.Foreground.hover)
+                    #else
+                    return Encore.Color.Neutral._0
+                    #endif
+                }()
             }
         }
 
         public enum Tertiary {
             public enum Foreground {
-                public static let base: SwiftUI.Color = Encore.Color.Neutral._150
-                public static let hover: SwiftUI.Color = Encore.Color.Neutral._0
+                public static let base: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Tertiary.Foreground.base)
+                    #else
+                    return Encore.Color.Neutral._150
+                    #endif
+                }()
+                public static let hover: SwiftUI.Color = {
+                    #if canImport(UIKit)
+                    return SwiftUI.Color(uiColor: EncoreUIKit.Action.Tertiary.Foreground.hover)
+                    #else
+                    return Encore.Color.Neutral._0
+                    #endif
+                }()
             }
         }
     }
@@ -855,13 +1077,37 @@ public enum Encore {
         public static let pressScale: Swift.Double = Encore.Scale._96
 
         public enum Selected {
-            public static let background: SwiftUI.Color = Encore.Color.Neutral._0
-            public static let backgroundHover: SwiftUI.Color = Encore.Color.Neutral._50
-            public static let foreground: SwiftUI.Color = Encore.Color.Neutral._1000
+            public static let background: SwiftUI.Color = {
+                #if canImport(UIKit)
+                return SwiftUI.Color(uiColor: EncoreUIKit.State.Selected.background)
+                #else
+                return Encore.Color.Neutral._0
+                #endif
+            }()
+            public static let backgroundHover: SwiftUI.Color = {
+                #if canImport(UIKit)
+                return SwiftUI.Color(uiColor: EncoreUIKit.State.Selected.backgroundHover)
+                #else
+                return Encore.Color.Neutral._50
+                #endif
+            }()
+            public static let foreground: SwiftUI.Color = {
+                #if canImport(UIKit)
+                return SwiftUI.Color(uiColor: EncoreUIKit.State.Selected.foreground)
+                #else
+                return Encore.Color.Neutral._1000
+                #endif
+            }()
         }
 
         public enum Overlay {
-            public static let hover: SwiftUI.Color = Encore.Color.WhiteAlpha._7
+            public static let hover: SwiftUI.Color = {
+                #if canImport(UIKit)
+                return SwiftUI.Color(uiColor: EncoreUIKit.State.Overlay.hover)
+                #else
+                return Encore.Color.WhiteAlpha._7
+                #endif
+            }()
             public static let press: SwiftUI.Color = Encore.Color.BlackAlpha._20
         }
     }
@@ -871,7 +1117,13 @@ public enum Encore {
         public static let modal: SwiftUI.Color = Encore.Color.BlackAlpha._70
 
         /// Over artwork behind text.
-        public static let media: SwiftUI.Color = Encore.Color.BlackAlpha._40
+        public static let media: SwiftUI.Color = {
+            #if canImport(UIKit)
+            return SwiftUI.Color(uiColor: EncoreUIKit.Scrim.media)
+            #else
+            return Encore.Color.BlackAlpha._40
+            #endif
+        }()
 
         /// Over artwork on hover.
         public static let hover: SwiftUI.Color = Encore.Color.BlackAlpha._30
@@ -933,8 +1185,8 @@ public enum Encore {
         public static let width: CoreGraphics.CGFloat = Encore.BorderWidth._3
         public static let offset: CoreGraphics.CGFloat = Encore.Space._2
 
-        /// The whole ring as one border.
-        public static let border: EncoreBorder = Encore.Stroke.heavyWhite
+        /// The whole ring as one border, in the focus colour of the theme.
+        public static let border: EncoreBorder = EncoreBorder(color: Encore.FocusRing.color, width: Encore.FocusRing.width, style: Encore.StrokeStyle.solid)
     }
 
     public enum Spacing {
@@ -1531,31 +1783,76 @@ public enum EncoreUIKit {
 
     public enum Background {
         /// Page background.
-        public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._900
+        public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._0 }
+            return EncoreUIKit.Color.Neutral._900
+        })
 
         /// base, hovered.
-        public static let highlight: UIKit.UIColor = EncoreUIKit.Color.Neutral._700
+        public static let highlight: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._50 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._700 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._50 }
+            return EncoreUIKit.Color.Neutral._700
+        })
 
         /// base, pressed.
-        public static let press: UIKit.UIColor = EncoreUIKit.Color.Neutral._1000
+        public static let press: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._100 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._1000 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._100 }
+            return EncoreUIKit.Color.Neutral._1000
+        })
 
         /// Raised surfaces: menus, dialogs, the now-playing bar.
-        public static let elevatedBase: UIKit.UIColor = EncoreUIKit.Color.Neutral._700
+        public static let elevatedBase: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._700 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._0 }
+            return EncoreUIKit.Color.Neutral._700
+        })
 
         /// elevated-base, hovered.
-        public static let elevatedHighlight: UIKit.UIColor = EncoreUIKit.Color.Neutral._600
+        public static let elevatedHighlight: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._50 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._600 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._50 }
+            return EncoreUIKit.Color.Neutral._600
+        })
 
         /// elevated-base, pressed.
-        public static let elevatedPress: UIKit.UIColor = EncoreUIKit.Color.Neutral._800
+        public static let elevatedPress: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._100 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._800 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._100 }
+            return EncoreUIKit.Color.Neutral._800
+        })
 
         /// Translucent wash for chips and tags.
-        public static let tintedBase: UIKit.UIColor = EncoreUIKit.Color.WhiteAlpha._7
+        public static let tintedBase: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.BlackAlpha._10 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.WhiteAlpha._7 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.BlackAlpha._10 }
+            return EncoreUIKit.Color.WhiteAlpha._7
+        })
 
         /// tinted-base, hovered.
-        public static let tintedHighlight: UIKit.UIColor = EncoreUIKit.Color.WhiteAlpha._10
+        public static let tintedHighlight: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.BlackAlpha._20 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.WhiteAlpha._10 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.BlackAlpha._20 }
+            return EncoreUIKit.Color.WhiteAlpha._10
+        })
 
         /// tinted-base, pressed.
-        public static let tintedPress: UIKit.UIColor = EncoreUIKit.Color.WhiteAlpha._4
+        public static let tintedPress: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.BlackAlpha._30 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.WhiteAlpha._4 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.BlackAlpha._30 }
+            return EncoreUIKit.Color.WhiteAlpha._4
+        })
 
         /// Solid brand green surface.
         public static let brand: UIKit.UIColor = EncoreUIKit.Color.Green._500
@@ -1566,64 +1863,154 @@ public enum EncoreUIKit {
 
     public enum Text {
         /// Primary text.
-        public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
+        public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+            return EncoreUIKit.Color.Neutral._0
+        })
 
         /// Secondary text: metadata, descriptions.
-        public static let subdued: UIKit.UIColor = EncoreUIKit.Color.Neutral._150
+        public static let subdued: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._400 }
+            return EncoreUIKit.Color.Neutral._150
+        })
 
         /// Accent text, for example the playing track's title.
-        public static let brightAccent: UIKit.UIColor = EncoreUIKit.Color.Green._500
+        public static let brightAccent: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._700 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._500 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Green._700 }
+            return EncoreUIKit.Color.Green._500
+        })
 
         /// Errors.
-        public static let negative: UIKit.UIColor = EncoreUIKit.Color.Red._300
+        public static let negative: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Red._600 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Red._300 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Red._600 }
+            return EncoreUIKit.Color.Red._300
+        })
 
         /// Warnings.
-        public static let warning: UIKit.UIColor = EncoreUIKit.Color.Orange._500
+        public static let warning: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Orange._700 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Orange._500 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Orange._700 }
+            return EncoreUIKit.Color.Orange._500
+        })
 
         /// Success.
-        public static let positive: UIKit.UIColor = EncoreUIKit.Color.Green._500
+        public static let positive: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._700 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._500 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Green._700 }
+            return EncoreUIKit.Color.Green._500
+        })
 
         /// Informational notices.
-        public static let announcement: UIKit.UIColor = EncoreUIKit.Color.Blue._300
+        public static let announcement: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Blue._600 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Blue._300 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Blue._600 }
+            return EncoreUIKit.Color.Blue._300
+        })
 
         /// Text placed on a bright-accent or brand surface.
         public static let onBrightAccent: UIKit.UIColor = EncoreUIKit.Color.Neutral._1000
     }
 
     public enum Essential {
-        public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
+        public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+            return EncoreUIKit.Color.Neutral._0
+        })
 
         /// Inactive icons, control outlines, slider tracks.
         public static let subdued: UIKit.UIColor = EncoreUIKit.Color.Neutral._250
 
-        public static let brightAccent: UIKit.UIColor = EncoreUIKit.Color.Green._500
+        public static let brightAccent: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._700 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._500 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Green._700 }
+            return EncoreUIKit.Color.Green._500
+        })
         public static let negative: UIKit.UIColor = EncoreUIKit.Color.Red._500
-        public static let warning: UIKit.UIColor = EncoreUIKit.Color.Orange._500
-        public static let positive: UIKit.UIColor = EncoreUIKit.Color.Green._500
+        public static let warning: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Orange._600 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Orange._500 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Orange._600 }
+            return EncoreUIKit.Color.Orange._500
+        })
+        public static let positive: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._700 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._500 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Green._700 }
+            return EncoreUIKit.Color.Green._500
+        })
         public static let announcement: UIKit.UIColor = EncoreUIKit.Color.Blue._500
     }
 
     public enum Decorative {
-        public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
+        public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+            return EncoreUIKit.Color.Neutral._0
+        })
 
         /// Placeholder artwork, skeletons.
-        public static let subdued: UIKit.UIColor = EncoreUIKit.Color.Neutral._600
+        public static let subdued: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._100 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._600 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._100 }
+            return EncoreUIKit.Color.Neutral._600
+        })
     }
 
     public enum Border {
         /// Rules between list rows and sections (decorative).
-        public static let divider: UIKit.UIColor = EncoreUIKit.Color.Neutral._500
+        public static let divider: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Essential.subdued }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Essential.subdued }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._100 }
+            return EncoreUIKit.Color.Neutral._500
+        })
 
         /// Quiet outlines (decorative).
-        public static let subtle: UIKit.UIColor = EncoreUIKit.Color.Neutral._400
+        public static let subtle: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Essential.subdued }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Essential.subdued }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._200 }
+            return EncoreUIKit.Color.Neutral._400
+        })
 
         /// Control outlines; passes 3:1.
-        public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._250
+        public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._250 }
+            return EncoreUIKit.Color.Neutral._250
+        })
 
         /// Hovered or emphasised outlines.
-        public static let strong: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
+        public static let strong: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+            return EncoreUIKit.Color.Neutral._0
+        })
 
-        public static let selected: UIKit.UIColor = EncoreUIKit.Color.Green._500
+        public static let selected: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._700 }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Green._500 }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Green._700 }
+            return EncoreUIKit.Color.Green._500
+        })
 
         /// Invalid fields.
         public static let negative: UIKit.UIColor = EncoreUIKit.Color.Red._500
@@ -1642,44 +2029,114 @@ public enum EncoreUIKit {
         }
 
         public enum Contrast {
-            public static let foreground: UIKit.UIColor = EncoreUIKit.Color.Neutral._1000
+            public static let foreground: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._1000 }
+                if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._0 }
+                return EncoreUIKit.Color.Neutral._1000
+            })
 
             public enum Background {
-                public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
-                public static let hover: UIKit.UIColor = EncoreUIKit.Color.Neutral._50
-                public static let press: UIKit.UIColor = EncoreUIKit.Color.Neutral._100
+                public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+                    return EncoreUIKit.Color.Neutral._0
+                })
+                public static let hover: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._700 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._50 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._700 }
+                    return EncoreUIKit.Color.Neutral._50
+                })
+                public static let press: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._500 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._100 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._500 }
+                    return EncoreUIKit.Color.Neutral._100
+                })
             }
         }
 
         public enum Secondary {
             public enum Border {
-                public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._250
-                public static let hover: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
+                public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._250 }
+                    return EncoreUIKit.Color.Neutral._250
+                })
+                public static let hover: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+                    return EncoreUIKit.Color.Neutral._0
+                })
             }
 
             public enum Foreground {
-                public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
-                public static let hover: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
+                public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+                    return EncoreUIKit.Color.Neutral._0
+                })
+                public static let hover: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+                    return EncoreUIKit.Color.Neutral._0
+                })
             }
         }
 
         public enum Tertiary {
             public enum Foreground {
-                public static let base: UIKit.UIColor = EncoreUIKit.Color.Neutral._150
-                public static let hover: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
+                public static let base: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._400 }
+                    return EncoreUIKit.Color.Neutral._150
+                })
+                public static let hover: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                    if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                    if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                    if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+                    return EncoreUIKit.Color.Neutral._0
+                })
             }
         }
     }
 
     public enum State {
         public enum Selected {
-            public static let background: UIKit.UIColor = EncoreUIKit.Color.Neutral._0
-            public static let backgroundHover: UIKit.UIColor = EncoreUIKit.Color.Neutral._50
-            public static let foreground: UIKit.UIColor = EncoreUIKit.Color.Neutral._1000
+            public static let background: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._900 }
+                if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._900 }
+                return EncoreUIKit.Color.Neutral._0
+            })
+            public static let backgroundHover: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._700 }
+                if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._50 }
+                if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._700 }
+                return EncoreUIKit.Color.Neutral._50
+            })
+            public static let foreground: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._0 }
+                if traits.accessibilityContrast == .high { return EncoreUIKit.Color.Neutral._1000 }
+                if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.Neutral._0 }
+                return EncoreUIKit.Color.Neutral._1000
+            })
         }
 
         public enum Overlay {
-            public static let hover: UIKit.UIColor = EncoreUIKit.Color.WhiteAlpha._7
+            public static let hover: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+                if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Color.BlackAlpha._10 }
+                if traits.accessibilityContrast == .high { return EncoreUIKit.Color.WhiteAlpha._7 }
+                if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.BlackAlpha._10 }
+                return EncoreUIKit.Color.WhiteAlpha._7
+            })
             public static let press: UIKit.UIColor = EncoreUIKit.Color.BlackAlpha._20
         }
     }
@@ -1689,7 +2146,12 @@ public enum EncoreUIKit {
         public static let modal: UIKit.UIColor = EncoreUIKit.Color.BlackAlpha._70
 
         /// Over artwork behind text.
-        public static let media: UIKit.UIColor = EncoreUIKit.Color.BlackAlpha._40
+        public static let media: UIKit.UIColor = UIKit.UIColor(dynamicProvider: { traits in
+            if traits.userInterfaceStyle == .light && traits.accessibilityContrast == .high { return EncoreUIKit.Scrim.modal }
+            if traits.accessibilityContrast == .high { return EncoreUIKit.Scrim.modal }
+            if traits.userInterfaceStyle == .light { return EncoreUIKit.Color.BlackAlpha._40 }
+            return EncoreUIKit.Color.BlackAlpha._40
+        })
 
         /// Over artwork on hover.
         public static let hover: UIKit.UIColor = EncoreUIKit.Color.BlackAlpha._30
