@@ -59,3 +59,27 @@ def test_theme_attributes_and_preferences_switch_semantic_colours(tmp_path: Path
         page.emulate_media(color_scheme="light", contrast="more")
         assert _background(page) == "rgb(255, 255, 255)"  # no attribute: the preference
         assert _colors(page, "text") == ["rgb(18, 18, 18)"]
+
+
+def test_the_foundation_switches_to_the_light_theme(tmp_path: Path) -> None:
+    """On a page using the built encore.css, the theme attribute changes a semantic colour
+    to the light theme's value."""
+    from encore.build import build
+    from encore.config import load_project
+    from tests.conftest import REPO
+
+    result = build(load_project(REPO), write=False)
+    (tmp_path / "encore.css").write_bytes(result.outputs["web"]["encore.css"])
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><head><link rel="stylesheet" href="encore.css"></head><body>'
+        '<p id="text" style="color: var(--encore-text-base);'
+        ' background: var(--encore-background-base)">x</p></body></html>'
+    )
+    with chromium_page() as page:
+        page.emulate_media(color_scheme="dark", contrast="no-preference")
+        page.goto((tmp_path / "index.html").as_uri())
+        assert _background(page) == "rgb(18, 18, 18)"
+        assert _colors(page, "text") == ["rgb(255, 255, 255)"]
+        page.evaluate("document.documentElement.dataset.encoreTheme = 'light'")
+        assert _background(page) == "rgb(255, 255, 255)"
+        assert _colors(page, "text") == ["rgb(18, 18, 18)"]
