@@ -24,6 +24,7 @@ from encore.evaluate import evaluate
 from encore.formats import FORMATS
 from encore.load import LoadedFile, is_resolver_file, is_token_file, load_file
 from encore.model import TokenSet
+from encore.resolver import load_resolver, referenced_files
 from encore.rules import contrast, run_rules, severity_of
 from encore.suggest import did_you_mean
 from encore.theme_build import compile_themes, project_tiers, unique
@@ -284,12 +285,19 @@ def compile_project(
 
 def check_files(paths: Sequence[Path]) -> BuildResult:
     """Validate bare token files or folders, or resolver documents and every permutation
-    they define, without a project: no tiers, nothing written."""
+    they define, without a project: no tiers, nothing written. A folder's resolver
+    documents are checked with it, and the files they use are checked through them."""
     result = BuildResult()
     resolvers = [p for p in paths if p.is_file() and is_resolver_file(p)]
+    for folder in (p for p in paths if p.is_dir()):  # a folder's resolver documents too
+        resolvers += sorted(p for p in folder.rglob("*") if p.is_file() and is_resolver_file(p))
+    covered: set[Path] = set()
     for path in resolvers:
         themes, problems = compile_themes(path, None, {})
         result.diagnostics += problems
+        resolver, _ = load_resolver(path)
+        if resolver is not None:
+            covered |= {f.resolve() for f in referenced_files(resolver)}
         if themes is not None:
             result.themes = themes
             result.tokens = themes.default
@@ -300,8 +308,11 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     if not paths:
         return result
     files, problems = expand_paths(paths)
+    files = [f for f in files if f.resolve() not in covered]  # checked through the resolver
     result.diagnostics += problems
     if not files and not problems:
+        if resolvers:
+            return result
         result.diagnostics.append(
             Diagnostic(
                 "load/missing", "no token files found", fixed_location=SourceLocation(str(paths[0]))
@@ -311,7 +322,7 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     result.diagnostics += problems
     tokens, problems = compile_tokens(loaded)
     result.diagnostics += problems
-    result.tokens = tokens
+    result.tokens = tokens if result.tokens is None else result.tokens
     if not result.failed():
         result.diagnostics += run_rules(tokens, {})
     return result
