@@ -3,18 +3,21 @@ permutation, single-permutation builds, `encore tokens` and `encore check` on re
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 from encore.build import build
 from encore.config import ContrastConfig, ContrastPair, load_project
-from encore.diagnostics import Origin
+from encore.diagnostics import Diagnostic, Origin, Severity
 from encore.formats import FORMATS
+from encore.model import TokenSet
 from encore.rules import contrast
 from encore.sourcemap import SourceFile
 from encore.theme_build import compile_themes
-from encore.values.types import Color
+from encore.themes import Themes
+from encore.values.types import Color, Dimension
 from tests.conftest import FIXTURES, REPO, errors_of
 from tests.support.themes import fixture_themes, themed_axes
 from tests.test_cli import encore
@@ -180,3 +183,46 @@ def test_theme_roles_must_name_modifiers(project_copy: Path) -> None:
     assert run.returncode == 1
     assert 'the appearance modifier "them" is not in encore.resolver.yaml' in run.stderr
     assert "did you mean 'theme'?" in run.stderr
+
+
+def test_pairs_declared_in_token_extensions_are_checked() -> None:
+    themes = fixture_themes()
+    base = themes.default
+    subdued = base["surface.subdued"]
+    extended = dataclasses.replace(
+        subdued,
+        extensions={contrast.EXTENSION: [{"background": "surface.base", "kind": "text"}]},
+    )
+    sets = {
+        key: TokenSet(
+            {
+                **tokens.tokens,
+                "surface.subdued": dataclasses.replace(
+                    tokens["surface.subdued"], extensions=extended.extensions
+                ),
+            }
+        )
+        for key, tokens in themes.sets.items()
+    }
+    strict = ContrastConfig({"text": 7.0})
+    failures = contrast.check(Themes(themes.axes, sets), strict)
+    assert [d.rule for d in failures] == ["contrast/insufficient"]
+    assert failures[0].related[-1].path[-2:] == (contrast.EXTENSION, 0)
+
+
+def test_values_that_cannot_follow_traits_are_reported_on_native_platforms() -> None:
+    themes = fixture_themes()
+    sets = dict(themes.sets)
+    light = sets[("light", "standard")]
+    pad = light["space.pad"]
+    sets[("light", "standard")] = TokenSet(
+        {**light.tokens, "space.pad": dataclasses.replace(pad, value=Dimension(12, "px"))}
+    )
+    varied = Themes(themes.axes, sets)
+    for fmt in ("swift", "compose"):
+        report: list[Diagnostic] = []
+        FORMATS[fmt].render_all(varied, {}, report, "x")
+        assert [d.rule for d in report] == [f"{fmt}/theme-unsupported"], fmt
+        assert report[0].severity is Severity.WARNING
+    css = FORMATS["css"].render_all(varied, {}, [], "x")["x"]
+    assert '[data-encore-theme="light"] {' in css and "--encore-space-pad: 12px;" in css
