@@ -258,6 +258,40 @@ def build(
     return result
 
 
+def unused_sources(project: ProjectConfig, sources: list[tuple[Path, str]]) -> list[Diagnostic]:
+    """Warnings for tier files the resolver never uses, and resolver files in no tier."""
+    assert project.themes is not None
+    resolver, _ = load_resolver(project.themes.resolver)
+    if resolver is None:
+        return []
+    used = {path.resolve() for path in referenced_files(resolver)}
+    tiered = {path.resolve(): path for path, _ in sources}
+    found = []
+    for path in sorted(set(tiered) - used):
+        found.append(
+            Diagnostic(
+                "config/themes",
+                f"{tiered[path]} matches a tier glob but {resolver.path.name} never uses it, "
+                "so its tokens are not built",
+                project.themes.origin.child("resolver"),
+                severity=Severity.WARNING,
+                help=f"add it to a set or context in {resolver.path.name}, or move it",
+            )
+        )
+    for path in sorted(used - set(tiered)):
+        found.append(
+            Diagnostic(
+                "config/themes",
+                f"{path} is used by {resolver.path.name} but matches no tier glob, "
+                "so the tier rules do not check it",
+                project.themes.origin.child("resolver"),
+                severity=Severity.WARNING,
+                help="add it to a tier in encore.yaml",
+            )
+        )
+    return found
+
+
 def compile_project(
     project: ProjectConfig,
     sources: list[tuple[Path, str]],
@@ -265,9 +299,10 @@ def compile_project(
 ) -> tuple[Themes | None, list[Diagnostic]]:
     """The project's themes: every resolver permutation, or the tier files as one set."""
     if project.themes is not None:
-        return compile_themes(
+        themes, found = compile_themes(
             project.themes.resolver, project.themes, project_tiers(sources), inputs
         )
+        return themes, found + unused_sources(project, sources)
     problems: list[Diagnostic] = []
     if inputs:
         problems.append(
@@ -291,6 +326,7 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     resolvers = [p for p in paths if p.is_file() and is_resolver_file(p)]
     for folder in (p for p in paths if p.is_dir()):  # a folder's resolver documents too
         resolvers += sorted(p for p in folder.rglob("*") if p.is_file() and is_resolver_file(p))
+    resolvers = list({p.resolve(): p for p in resolvers}.values())
     covered: set[Path] = set()
     for path in resolvers:
         themes, problems = compile_themes(path, None, {})
@@ -304,7 +340,7 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
             result.diagnostics += unique(
                 [d for tokens in themes.sets.values() for d in run_rules(tokens, {})]
             )
-    paths = [p for p in paths if p not in resolvers]
+    paths = [p for p in paths if not (p.is_file() and is_resolver_file(p))]
     if not paths:
         return result
     files, problems = expand_paths(paths)

@@ -15,8 +15,15 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from encore.build import BuildResult, build, check_files, token_summary
-from encore.config import PROJECT_FILE, load_project
+from encore.build import (
+    BuildResult,
+    build,
+    check_files,
+    compile_project,
+    project_sources,
+    token_summary,
+)
+from encore.config import PROJECT_FILE, ProjectConfig, load_project
 from encore.diagnostics import (
     Diagnostic,
     EncoreError,
@@ -99,9 +106,14 @@ def theme_options(command: F) -> F:
 
 
 def theme_inputs(
-    theme: str | None, contrast: str | None, raw_inputs: tuple[str, ...]
+    theme: str | None,
+    contrast: str | None,
+    raw_inputs: tuple[str, ...],
+    project: ProjectConfig | None = None,
 ) -> dict[str, str] | None:
-    """The inputs asked for, or ``None`` for every permutation."""
+    """The inputs asked for, or ``None`` for every permutation. ``--theme`` and
+    ``--contrast`` set the modifiers encore.yaml names for appearance and contrast."""
+    roles = project.themes.roles if project is not None and project.themes else {}
     inputs: dict[str, str] = {}
     for raw in raw_inputs:
         name, sep, context = raw.partition("=")
@@ -109,9 +121,9 @@ def theme_inputs(
             raise click.BadParameter(f"{raw!r} is not MODIFIER=CONTEXT", param_hint="--input")
         inputs[name.strip()] = context.strip()
     if theme is not None:
-        inputs["theme"] = theme
+        inputs[roles["appearance"].modifier if "appearance" in roles else "theme"] = theme
     if contrast is not None:
-        inputs["contrast"] = contrast
+        inputs[roles["contrast"].modifier if "contrast" in roles else "contrast"] = contrast
     return inputs or None
 
 
@@ -168,7 +180,7 @@ def build_command(
     """
     started = time.perf_counter()
     project = load_project(project_path)
-    inputs = theme_inputs(theme, contrast, raw_inputs)
+    inputs = theme_inputs(theme, contrast, raw_inputs, project)
     result = build(project, platforms, strict=strict, inputs=inputs)
     written = sum(len(r.written) for r in result.reports.values())
     files = sum(len(f) for f in result.outputs.values())
@@ -277,10 +289,13 @@ def tokens_command(
       encore tokens --format json > tokens.json
     """
     project = load_project(project_path)
-    inputs = theme_inputs(theme, contrast, raw_inputs) or {}
-    result = build(project, (), write=False, inputs=inputs if project.themes else None)
-    if result.failed() or result.tokens is None:
+    inputs = theme_inputs(theme, contrast, raw_inputs, project)
+    sources, problems = project_sources(project)
+    themes, more = compile_project(project, sources, inputs or ({} if project.themes else None))
+    result = BuildResult(diagnostics=[*problems, *more])
+    if themes is None or result.failed():
         _finish(result, "text", False, False, "")
+    result.tokens = themes.default
     records = [
         r
         for r in rows(result.tokens)

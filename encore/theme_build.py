@@ -112,7 +112,30 @@ def compile_themes(
         tokens, more = compile_permutation(resolver, permutation, tiers)
         problems += more
         sets[tuple(permutation[axis.name] for axis in axes)] = tokens
-    return Themes(axes, sets), unique(problems)
+    themes = Themes(axes, sets)
+    return themes, unique(problems + partial_tokens(themes))
+
+
+def partial_tokens(themes: Themes) -> list[Diagnostic]:
+    """Errors for tokens that exist in some permutations only: outputs declare the default
+    permutation's tokens and theme the values, so every token must exist everywhere."""
+    found = []
+    everywhere = set(themes.default.tokens)
+    for key, tokens in themes.sets.items():
+        for name in sorted(set(tokens.tokens) ^ everywhere):
+            token = tokens.get(name) or themes.default[name]
+            missing = themes.label(key) if name not in tokens else themes.label(themes.default_key)
+            found.append(
+                Diagnostic(
+                    "themes/partial-token",
+                    f'"{name}" is missing in {missing}; a themed token must exist in every '
+                    "permutation",
+                    token.origin,
+                    part="key",
+                    help="define it in a set every permutation uses, and override it per context",
+                )
+            )
+    return found
 
 
 def project_tiers(sources: list[tuple[Path, str]]) -> dict[Path, str]:

@@ -9,6 +9,7 @@ import pytest
 
 from encore.build import build
 from encore.config import load_project
+from encore.formats import FORMATS
 from encore.model import TokenSet
 from encore.theme_build import compile_themes
 from encore.themes import Themes
@@ -71,9 +72,16 @@ def test_golden(rendered: dict[str, Rendered], case: str, fmt: str, update_golde
         )
 
 
-def test_kotlin_and_compose_compile(rendered: dict[str, Rendered]) -> None:
+def test_kotlin_and_compose_compile(rendered: dict[str, Rendered], tmp_path: Path) -> None:
     files = [r.paths[fmt] for r in rendered.values() for fmt in ("kotlin", "compose")]
-    assert compile_kotlin(files) == []
+    internal = FORMATS["compose"].render_all(  # internal visibility throughout, themes too
+        case_tokens("themes"),  # type: ignore[arg-type]
+        {"visibility": "internal", "package": "cases.internal.compose"},
+        [],
+        "Internal.kt",
+    )
+    (tmp_path / "Internal.kt").write_text(internal["Internal.kt"])
+    assert compile_kotlin([*files, tmp_path / "Internal.kt"]) == []
 
 
 @pytest.mark.parametrize("case", CASES)

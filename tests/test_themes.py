@@ -226,3 +226,31 @@ def test_values_that_cannot_follow_traits_are_reported_on_native_platforms() -> 
         assert report[0].severity is Severity.WARNING
     css = FORMATS["css"].render_all(varied, {}, [], "x")["x"]
     assert '[data-encore-theme="light"] {' in css and "--encore-space-pad: 12px;" in css
+
+
+def test_a_two_axis_rule_holds_every_varying_token() -> None:
+    """light+high may equal the default where light alone differs: it must still say so."""
+    themes = fixture_themes()
+    sets = dict(themes.sets)
+    light_high = sets[("light", "high")]
+    dark = themes.default["surface.base"]
+    sets[("light", "high")] = TokenSet({**light_high.tokens, "surface.base": dark})
+    css = FORMATS["css"].render_all(Themes(themes.axes, sets), {}, [], "x")["x"]
+    combined = css.split('[data-encore-theme="light"][data-encore-contrast="high"] {', 1)[1]
+    assert "--encore-surface-base: var(--encore-color-black);" in combined.split("}", 1)[0]
+
+
+def test_night_resources_keep_android_qualifier_order() -> None:
+    from encore.formats.android_xml import night_path
+
+    assert night_path("res/values/e.xml") == "res/values-night/e.xml"
+    assert night_path("res/values-en/e.xml") == "res/values-en-night/e.xml"
+    assert night_path("res/values-land-v21/e.xml") == "res/values-land-night-v21/e.xml"
+
+
+def test_tier_files_the_resolver_never_uses_are_reported(project_copy: Path) -> None:
+    extra = project_copy / "tokens" / "component" / "badge.yaml"
+    extra.write_text('badge:\n  $type: color\n  fill: {$value: "{background.brand}"}\n')
+    run = encore("build", "--strict", cwd=project_copy)
+    assert run.returncode == 1
+    assert "badge.yaml matches a tier glob but encore.resolver.yaml never uses it" in run.stderr

@@ -332,15 +332,20 @@ def _elements(tokens: TokenSet, opts: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
+_AFTER_NIGHT = re.compile(
+    r"^(?:[a-z]*dpi|\d+dpi|notouch|finger|keys(?:exposed|hidden|soft)|nokeys|qwerty|12key"
+    r"|nav(?:exposed|hidden)|nonav|dpad|trackball|wheel|v\d+)$"
+)
+
+
 def night_path(file: str) -> str:
-    """``res/values/x.xml`` → ``res/values-night/x.xml``."""
+    """``res/values/x.xml`` → ``res/values-night/x.xml``; ``values-en-v21`` →
+    ``values-en-night-v21`` (night mode goes before density, input and version)."""
     path = PurePosixPath(file)
-    folder = path.parent.name
-    if folder == "values" or folder.startswith("values-"):
-        night = "values-night" + folder.removeprefix("values")
-    else:
-        night = "values-night"
-    return str(path.parent.parent / night / path.name)
+    qualifiers = path.parent.name.split("-")[1:] if path.parent.name.startswith("values") else []
+    at = next((i for i, q in enumerate(qualifiers) if _AFTER_NIGHT.match(q)), len(qualifiers))
+    folder = "-".join(["values", *qualifiers[:at], "night", *qualifiers[at:]])
+    return str(path.parent.parent / folder / path.name)
 
 
 def render_themes(

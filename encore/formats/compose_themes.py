@@ -63,6 +63,8 @@ def render_themes(
     def instance(key: Key) -> str:
         return f"{prefix}Colors" + "".join(pascal(path_words((c,))) for c in key)
 
+    vis = "" if opts["visibility"] == "public" else "internal "
+
     def extra(writer: ComposeWriter, names: Imports, refs: Mapping[str, str]) -> list[str]:
         if not themed:
             return []
@@ -73,7 +75,7 @@ def render_themes(
             f"Read them with {prefix}Theme.colors inside {prefix}Theme.",
             "",
         )
-        lines += [f"@{immutable}", f"class {cls}("]
+        lines += [f"@{immutable}", f"{vis}class {cls}("]
         lines += [f"    val {members[t.name]}: {declared_type(t, prefix, names)}," for t in themed]
         lines += [")", ""]
         for key in keys:
@@ -82,7 +84,7 @@ def render_themes(
                 refs, prefix, writer.rem_base, names, writer.font_families, report
             )
             lines += kdoc(themes.label(key), "")
-            lines.append(f"val {instance(key)}: {cls} = {cls}(")
+            lines.append(f"{vis}val {instance(key)}: {cls} = {cls}(")
             lines += [
                 f"    {members[t.name]} = {themed_writer.value(view[t.name])},"
                 for t in themed
@@ -93,7 +95,7 @@ def render_themes(
         composable = names(f"{RUNTIME}.Composable")
         lines += [
             f"/** The {cls} in effect; {prefix}Theme provides it. */",
-            f"val {local} = {names(f'{RUNTIME}.staticCompositionLocalOf')} "
+            f"{vis}val {local} = {names(f'{RUNTIME}.staticCompositionLocalOf')} "
             f"{{ {instance(themes.default_key)} }}",
             "",
         ]
@@ -102,7 +104,7 @@ def render_themes(
             f"Provides the {prefix}Colors for the system's dark mode and the contrast asked for.",
             "",
         )
-        lines += [f"@{composable}", f"fun {prefix}Theme("]
+        lines += [f"@{composable}", f"{vis}fun {prefix}Theme("]
         lines += [f"    {p}," for p in params]
         lines += [f"    content: @{composable} () -> Unit,", ") {"]
         lines += ["    val colors = when {", *(f"        {p}" for p in picks), "    }"]
@@ -111,7 +113,7 @@ def render_themes(
         readonly = names(f"{RUNTIME}.ReadOnlyComposable")
         lines += [
             f"/** The theme in effect: `{prefix}Theme.colors.{members[themed[0].name]}`. */",
-            f"object {prefix}Theme {{",
+            f"{vis}object {prefix}Theme {{",
             f"    val colors: {cls}",
             f"        @{composable} @{readonly} get() = {local}.current",
             "}",

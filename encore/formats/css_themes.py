@@ -5,8 +5,10 @@ attribute selector, and the user's preference through media queries.
 from the default permutation; a permutation that changes two axes gets a rule with both
 attributes (more specific, so it wins). When no attribute is set, ``prefers-color-scheme``
 applies the appearance axis's matching context and ``prefers-contrast: more`` the contrast
-axis's high context. Set the attributes on one element (usually ``<html>``); rules on a
-nested element re-declare every token that resolves differently, so scopes nest too.
+axis's high context. Set the attributes on one element, usually ``<html>``. A nested
+element may set a non-default context over the default one (its rule re-declares every
+token that resolves differently there); switching a nested element back to a default
+context is not supported.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from encore.diagnostics import Diagnostic
-from encore.formats.css import DEFAULTS, HEADER, property_names, rule_blocks, token_rules
+from encore.formats._common import kebab
+from encore.formats.css import (
+    DEFAULTS,
+    HEADER,
+    css_string,
+    property_names,
+    rule_blocks,
+    token_rules,
+)
 from encore.model import Token, TokenSet
 from encore.themes import Axis, Key, Themes
 
@@ -28,8 +38,8 @@ MEDIA = {
 
 
 def attribute(prefix: str, axis: Axis) -> str:
-    """``data-encore-theme``."""
-    return f"data-{prefix}-{axis.name}"
+    """``data-encore-theme``: the modifier's name in words, so any name is a valid attribute."""
+    return f"data-{prefix}-{kebab((axis.name,))}"
 
 
 def media_query(axis: Axis, context: str) -> str | None:
@@ -46,7 +56,7 @@ def selectors(
     choices = []
     for axis, context in changed:
         name = attribute(prefix, axis)
-        ways: list[tuple[str, str | None]] = [(f'[{name}="{context}"]', None)]
+        ways: list[tuple[str, str | None]] = [(f"[{name}={css_string(context)}]", None)]
         media = media_query(axis, context)
         if media is not None:
             ways.append((f":not([{name}])", media))
@@ -55,8 +65,8 @@ def selectors(
     for combination in itertools.product(*choices):
         selector = "".join(part for part, _ in combination)
         queries = [m for _, m in combination if m is not None]
-        if queries:
-            selector = root + selector
+        if queries:  # each selector of the root list, only where no attribute chooses
+            selector = ", ".join(f"{one.strip()}{selector}" for one in root.split(","))
         out.append((selector, " and ".join(queries) if queries else None))
     return out
 
@@ -83,7 +93,13 @@ def render_themes(
         key=lambda k: len(themes.changed_axes(k)),
     )
     for key in keys:
-        tokens = themes.differing(key)
+        # A rule for one axis holds what differs from the default. A rule for several axes
+        # sits over the one-axis rules (in any mix of attributes and preferences), so it
+        # holds every token that varies at all.
+        if len(themes.changed_axes(key)) > 1:
+            tokens = [t for t in themes.sets[key] if t.name in themes.varying]
+        else:
+            tokens = themes.differing(key)
         if not tokens:
             continue
         rules = token_rules(tokens, names, opts, comments=False)

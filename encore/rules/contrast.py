@@ -5,12 +5,14 @@ Pairs come from ``encore.yaml`` (``contrast.pairs``) or from a token's ``$extens
 (``com.encore.contrast: [{background: ..., kind: ...}]``). A translucent foreground is
 composited over its background; a translucent background over the pair's ``over`` token
 (the surface underneath), or, when none is named, over both black and white, and the
-worse result counts. Thresholds per kind are configurable (WCAG: 4.5 for text,
+worse result counts (name ``over`` for a translucent background: black and white are not
+the worst case for every colour). Thresholds per kind are configurable (WCAG: 4.5 for text,
 3 for large text and non-text contrast).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -60,8 +62,8 @@ def ratio(foreground: Color, background: Color, over: Color | None = None) -> fl
     worst = 21.0
     canvases: tuple[tuple[float, float, float], ...] = ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0))
     if over is not None:
-        r, g, b, _ = srgb_components(over)
-        canvases = ((r, g, b),)
+        r, g, b, a = srgb_components(over)
+        canvases = (_over((r, g, b, a), (0.0, 0.0, 0.0)), _over((r, g, b, a), (1.0, 1.0, 1.0)))
     for canvas in canvases if bg[3] < 1 else ((0.0, 0.0, 0.0),):
         under = _over(bg, canvas)
         top = _over(fg, under)
@@ -124,7 +126,7 @@ def check(themes: Themes, config: ContrastConfig) -> list[Diagnostic]:
         if pair.kind not in config.thresholds:
             problems.append(
                 Diagnostic(
-                    "contrast/unknown-token",
+                    "contrast/kind",
                     f'unknown contrast kind "{pair.kind}"',
                     pair.origin,
                     help="kinds: " + ", ".join(config.thresholds),
@@ -156,7 +158,8 @@ def _failure(
     return Diagnostic(
         RULE_ID,
         f'"{fg.name}" ({srgb_hex(fg.value)}) on "{bg.name}" ({srgb_hex(bg.value)}) has a '
-        f"contrast of {value:.2f}:1 in {where}; {pair.kind} needs {needed:g}:1",
+        f"contrast of {math.floor(value * 100) / 100:.2f}:1 in {where}; "
+        f"{pair.kind} needs {needed:g}:1",
         fg.origin,
         part="key",
         related=(bg.origin, pair.origin),
