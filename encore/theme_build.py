@@ -106,7 +106,8 @@ def compile_themes(
         if more:
             return None, problems
         tokens, more = compile_permutation(resolver, chosen, tiers)
-        return Themes((), {(): tokens}), unique(problems + more)
+        label = ", ".join(f"{name}={context}" for name, context in chosen.items())
+        return Themes((), {(): tokens}, label), unique(problems + more)
     sets: dict[Key, TokenSet] = {}
     for permutation in permutations(resolver):
         tokens, more = compile_permutation(resolver, permutation, tiers)

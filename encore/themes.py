@@ -45,6 +45,7 @@ class Themes:
 
     axes: tuple[Axis, ...]
     sets: Mapping[Key, TokenSet]
+    chosen: str = ""  # for one permutation built alone: its inputs, e.g. "theme=light"
 
     @property
     def default_key(self) -> Key:
