@@ -22,6 +22,7 @@ from encore.sourcemap import JsonPath, SourceFile
 TOKEN_SUFFIXES = (".tokens.json", ".tokens", ".json", ".yaml", ".yml")
 YAML_SUFFIXES = (".yaml", ".yml")
 RESOLVER_SUFFIXES = (".resolver.json", ".resolver.yaml", ".resolver.yml")
+COMPONENT_SUFFIXES = (".component.yaml", ".component.yml", ".component.json")
 
 _CLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Parser: Any = getattr(yaml, "CParser", None) or yaml.parser.Parser
@@ -103,9 +104,17 @@ class LoadedFile:
 
 
 def is_token_file(path: Path) -> bool:
-    """True for the suffixes Encore reads as token files (resolver documents are not)."""
+    """True for the suffixes Encore reads as token files (resolver documents and component
+    specs are not)."""
     name = path.name.lower()
-    return name.endswith(TOKEN_SUFFIXES) and not name.endswith(RESOLVER_SUFFIXES)
+    return name.endswith(TOKEN_SUFFIXES) and not name.endswith(
+        RESOLVER_SUFFIXES + COMPONENT_SUFFIXES
+    )
+
+
+def is_component_file(path: Path) -> bool:
+    """True for component specs: ``*.component.yaml``, ``.yml`` or ``.json``."""
+    return path.name.lower().endswith(COMPONENT_SUFFIXES)
 
 
 def is_resolver_file(path: Path) -> bool:
