@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from encore.components import find_specs, load_specs, validate
 from encore.config import PlatformConfig, ProjectConfig, schema_diagnostics
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
@@ -247,6 +248,7 @@ def build(
             d.with_severity(contrast_severity) if d.rule == contrast.RULE_ID else d
             for d in contrast.check(themes, project.contrast)
         ]
+    result.diagnostics += check_components(project, themes)
     for platform in chosen:
         files, problems = render_platform(platform, themes)
         result.diagnostics += problems
@@ -290,6 +292,15 @@ def unused_sources(project: ProjectConfig, sources: list[tuple[Path, str]]) -> l
             )
         )
     return found
+
+
+def check_components(project: ProjectConfig, themes: Themes) -> list[Diagnostic]:
+    """Load and validate the project's component specs against every theme permutation."""
+    folders = [p for pattern in project.components for p in sorted(project.root.glob(pattern))]
+    specs, problems = load_specs(find_specs(folders))
+    if has_errors(problems):
+        return problems
+    return problems + validate(specs, themes, project.contrast.thresholds)
 
 
 def compile_project(

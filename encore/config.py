@@ -139,6 +139,7 @@ class ContrastConfig:
     pairs: tuple[ContrastPair, ...] = ()
 
 
+DEFAULT_COMPONENTS = ("tokens/components", "local_systems/*/components")
 DEFAULT_THRESHOLDS = {"text": 4.5, "large-text": 3.0, "non-text": 3.0}
 ROLE_MEANINGS = {"appearance": ("light", "dark"), "contrast": ("standard", "high")}
 
@@ -189,6 +190,7 @@ class ProjectConfig:
     rule_origins: dict[str, Origin] = field(default_factory=dict)
     themes: ThemesConfig | None = None
     contrast: ContrastConfig = ContrastConfig(DEFAULT_THRESHOLDS)
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
 
 
 def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, list[Diagnostic]]:
@@ -287,4 +289,5 @@ def load_project(path: Path) -> ProjectConfig:
         rule_origins=rule_origins,
         themes=_themes(data, root, origin),
         contrast=_contrast(data, origin),
+        components=tuple(data.get("components", DEFAULT_COMPONENTS)),
     )

@@ -363,3 +363,20 @@ def test_json_specs_load_and_locate(themes: Themes, tmp_path: Path) -> None:
         "did you mean 'text-style.body-small'?"
     )
     assert _at(missing) == _position(path, '"text-style.body-smal"')
+
+
+def test_the_build_validates_component_specs(project_copy: Path) -> None:
+    """`encore build` checks every spec against every theme permutation."""
+    from tests.test_cli import encore
+
+    spec = project_copy / "tokens" / "components" / "button.component.yaml"
+    text = spec.read_text()
+    assert "button.primary.background.base" in text
+    spec.write_text(
+        text.replace("button.primary.background.base", "button.primary.backgrund.base", 1)
+    )
+    run = encore("build", cwd=project_copy)
+    assert run.returncode == 1
+    assert "tokens/components/button.component.yaml:" in run.stderr
+    assert "button.primary.background.base" in run.stderr  # the did-you-mean
+    assert not (project_copy / "build").exists()
