@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from encore.components import find_specs, load_specs, validate
+from encore.components import ComponentSpec, find_specs, load_specs, validate
 from encore.config import PlatformConfig, ProjectConfig, schema_diagnostics
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
@@ -248,10 +248,15 @@ def build(
             d.with_severity(contrast_severity) if d.rule == contrast.RULE_ID else d
             for d in contrast.check(themes, project.contrast)
         ]
-    result.diagnostics += check_components(project, themes)
+    specs, problems = check_components(project, themes)
+    result.diagnostics += problems
     for platform in chosen:
         files, problems = render_platform(platform, themes)
         result.diagnostics += problems
+        if platform.components is not None and not has_errors(problems):
+            more, problems = generate_components(platform, specs, themes)
+            result.diagnostics += problems
+            files.update(more)
         result.outputs[platform.output] = files
     if result.failed(strict) or not write:
         return result
@@ -294,13 +299,38 @@ def unused_sources(project: ProjectConfig, sources: list[tuple[Path, str]]) -> l
     return found
 
 
-def check_components(project: ProjectConfig, themes: Themes) -> list[Diagnostic]:
+def check_components(
+    project: ProjectConfig, themes: Themes
+) -> tuple[list[ComponentSpec], list[Diagnostic]]:
     """Load and validate the project's component specs against every theme permutation."""
     folders = [p for pattern in project.components for p in sorted(project.root.glob(pattern))]
     specs, problems = load_specs(find_specs(folders))
     if has_errors(problems):
-        return problems
-    return problems + validate(specs, themes, project.contrast.thresholds)
+        return [], problems
+    return specs, problems + validate(specs, themes, project.contrast.thresholds)
+
+
+def generate_components(
+    platform: PlatformConfig, specs: list[ComponentSpec], themes: Themes
+) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """The platform's component code, under its components folder."""
+    from encore.components.generators import GENERATORS  # only builds that generate need it
+
+    config = platform.components
+    assert config is not None
+    generator = GENERATORS.get(config.generator)
+    if generator is None:
+        return {}, [
+            Diagnostic(
+                "config/unknown-generator",
+                f'unknown component generator "{config.generator}"',
+                config.origin.child("generator"),
+                help=did_you_mean(config.generator, GENERATORS)
+                or "generators: " + ", ".join(GENERATORS),
+            )
+        ]
+    files = generator(specs, themes, config.options)
+    return {f"{config.folder}/{name}": text.encode("utf-8") for name, text in files.items()}, []
 
 
 def compile_project(

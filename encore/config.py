@@ -92,6 +92,16 @@ class FormatConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ComponentsConfig:
+    """Which component generator a platform runs, into which folder, with which options."""
+
+    generator: str
+    folder: str
+    options: dict[str, Any]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class PlatformConfig:
     """A platform system: its name, output folder and formats."""
 
@@ -100,6 +110,7 @@ class PlatformConfig:
     output: str
     formats: tuple[FormatConfig, ...]
     origin: Origin
+    components: ComponentsConfig | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +223,19 @@ def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, l
         FormatConfig(f["format"], f["file"], dict(f.get("options", {})), origin.child("formats", i))
         for i, f in enumerate(data["formats"])
     )
+    raw = data.get("components")
+    components = (
+        ComponentsConfig(
+            raw["generator"],
+            raw.get("folder", "components"),
+            dict(raw.get("options", {})),
+            origin.child("components"),
+        )
+        if raw is not None
+        else None
+    )
     platform = PlatformConfig(
-        data["name"], folder, data.get("output", data["name"]), formats, origin
+        data["name"], folder, data.get("output", data["name"]), formats, origin, components
     )
     return platform, []
 
