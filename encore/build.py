@@ -253,7 +253,7 @@ def build(
     for platform in chosen:
         files, problems = render_platform(platform, themes)
         result.diagnostics += problems
-        if platform.components is not None and not has_errors(problems):
+        if platform.components is not None and not has_errors(result.diagnostics):
             more, problems = generate_components(platform, specs, themes)
             result.diagnostics += problems
             files.update(more)

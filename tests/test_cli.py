@@ -38,7 +38,9 @@ def test_build_writes_every_platform_and_manifest(project_copy: Path) -> None:
     ]
     assert "components/components.css" in paths and "components/encore-button.js" in paths
     android = json.loads((project_copy / "build" / "android" / "manifest.json").read_text())
-    assert [f["path"] for f in android["files"]] == [
+    android_paths = [f["path"] for f in android["files"]]
+    assert "components/EncoreButton.kt" in android_paths
+    assert [p for p in android_paths if not p.startswith("components/")] == [
         "compose/EncoreTokens.kt",
         "kotlin/EncoreTokens.kt",
         "res/values-night/encore_tokens.xml",

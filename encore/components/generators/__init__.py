@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from encore.components.generators.compose import generate_compose
 from encore.components.generators.swiftui import generate_swiftui
 from encore.components.generators.web import generate_web
 from encore.components.spec import ComponentSpec
@@ -19,4 +20,5 @@ Generator = Callable[[Sequence[ComponentSpec], Themes, Mapping[str, Any]], dict[
 GENERATORS: dict[str, Generator] = {
     "web": generate_web,
     "swiftui": generate_swiftui,
+    "compose": generate_compose,
 }
