@@ -23,7 +23,7 @@ from encore.config import PlatformConfig, ProjectConfig, schema_diagnostics
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
 from encore.formats import FORMATS
-from encore.load import LoadedFile, is_resolver_file, is_token_file, load_file
+from encore.load import LoadedFile, is_component_file, is_resolver_file, is_token_file, load_file
 from encore.model import TokenSet
 from encore.resolver import load_resolver, referenced_files
 from encore.rules import contrast, run_rules, severity_of
@@ -381,7 +381,13 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
             result.diagnostics += unique(
                 [d for tokens in themes.sets.values() for d in run_rules(tokens, {})]
             )
-    paths = [p for p in paths if not (p.is_file() and is_resolver_file(p))]
+    component_files = [p for p in paths if p.is_file() and is_component_file(p)]
+    if component_files:  # bare specs: their schema and structure; bindings need a project
+        _, problems = load_specs(component_files)
+        result.diagnostics += problems
+    paths = [
+        p for p in paths if not (p.is_file() and (is_resolver_file(p) or is_component_file(p)))
+    ]
     if not paths:
         return result
     files, problems = expand_paths(paths)
