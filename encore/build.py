@@ -329,8 +329,16 @@ def generate_components(
                 or "generators: " + ", ".join(GENERATORS),
             )
         ]
-    files = generator(specs, themes, config.options)
-    return {f"{config.folder}/{name}": text.encode("utf-8") for name, text in files.items()}, []
+    files = {
+        f"{config.folder}/{name}": text
+        for name, text in generator(specs, themes, config.options).items()
+    }
+    if config.gallery is not None:
+        from encore.components.gallery import generate_gallery
+
+        pages = generate_gallery(specs, themes, config.options)
+        files.update((f"{config.gallery}/{name}", text) for name, text in pages.items())
+    return {name: text.encode("utf-8") for name, text in files.items()}, []
 
 
 def compile_project(

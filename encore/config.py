@@ -99,6 +99,7 @@ class ComponentsConfig:
     folder: str
     options: dict[str, Any]
     origin: Origin
+    gallery: str | None = None  # folder of the specimen page, when wanted
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +231,7 @@ def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, l
             raw.get("folder", "components"),
             dict(raw.get("options", {})),
             origin.child("components"),
+            raw.get("gallery"),
         )
         if raw is not None
         else None

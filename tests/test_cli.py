@@ -37,6 +37,7 @@ def test_build_writes_every_platform_and_manifest(project_copy: Path) -> None:
         "encore.js",
     ]
     assert "components/components.css" in paths and "components/encore-button.js" in paths
+    assert "gallery/index.html" in paths
     android = json.loads((project_copy / "build" / "android" / "manifest.json").read_text())
     android_paths = [f["path"] for f in android["files"]]
     assert "components/EncoreButton.kt" in android_paths
