@@ -211,6 +211,11 @@ def test_in_the_browser(folder: Path, built: BuildResult, themes: Themes) -> Non
             )
             label = inner.format("#tertiary", ".encore-button__label")
             assert style(label, "color") == token("button.tertiary.label.base", theme)
+            # The native control shows no browser look of its own: no grey button face.
+            bare = "getComputedStyle({}).backgroundColor".format(
+                inner.format("#tertiary", "button")
+            )
+            assert page.evaluate(bare) == "rgba(0, 0, 0, 0)"
             plain = "document.querySelector('#plain')"
             assert style(plain, "borderTopColor") == token("button.secondary.border.base", theme)
             page.hover("#plain")

@@ -17,7 +17,12 @@
 /** @param {ComponentConfig} config */
 export function defineComponent(config) {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(":host { display: inline-block; }\n" + config.css);
+  // The native control loses the browser's own look (at zero specificity, so every
+  // component rule wins) and shows only what the tokens say.
+  const reset =
+    ":where(button, a, input) { appearance: none; margin: 0; padding: 0; border: 0;" +
+    " background: none; color: inherit; font: inherit; text-align: inherit; }\n";
+  sheet.replaceSync(":host { display: inline-block; }\n" + reset + config.css);
   const attributes = [
     ...config.axes.map((axis) => axis.name),
     ...(config.sizes.length ? ["size"] : []),
