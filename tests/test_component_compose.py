@@ -175,6 +175,48 @@ def test_button_api(files: dict[str, str]) -> None:
     assert "@param label The text on the button" in text
 
 
+def test_button_shape_focus_ring_and_scale(files: dict[str, str]) -> None:
+    text = files["EncoreButton.kt"]
+    body = text[text.index("fun EncoreButton(") :]
+    # radius: one RoundedCornerShape for clip, border and background
+    assert "fun containerRadius(): Dp =\n        EncoreTokens.Button.corner" in text
+    assert "val containerShape = RoundedCornerShape(EncoreButtonDefaults.containerRadius())" in body
+    assert ".clip(containerShape)" in body
+    assert "color = colors.containerBorderColor(" in body and "shape = containerShape)" in body
+    assert ".background(colors.containerBackground(" in body
+    # the focus ring: the focus state's border token, drawn only while focused
+    assert "fun containerFocusRing(): EncoreBorder? =" in text
+    assert "import com.spotify.encore.compose.EncoreBorder" in text
+    ring = (
+        ".then(EncoreButtonDefaults.containerFocusRing()?.takeIf { focused }"
+        "?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)"
+    )
+    assert ring in body
+    # scale per state, chosen like the colours
+    assert "containerScalePressed = EncoreTokens.Button.pressScale" in text
+    assert "containerScaleHover = EncoreTokens.Button.hoverScale" in text
+    assert "containerScale = 1f" in text
+    assert ".scale(colors.containerScale(hovered = hovered, pressed = pressed" in body
+    # the order: scale, clip, then the drawing that the shape bounds
+    order = [".scale(", ".clip(", "takeIf { focused }", ".border(width", ".background("]
+    positions = [body.index(p) for p in order]
+    assert positions == sorted(positions)
+
+
+def test_elevation_first_layer(files: dict[str, str]) -> None:
+    text = files["EncoreIconButton.kt"]
+    assert "containerElevation = EncoreTokens.PlayButton.elevation" in text
+    shadow = (
+        "?.layers?.firstOrNull { !it.inset }?.let { Modifier.shadow(elevation = it.blur / 2, "
+        "shape = containerShape) } ?: Modifier)"
+    )
+    assert shadow in text
+    assert "Compose draws one platform shadow" in text
+    assert "Modifier.shadow(" in files["EncoreSlider.kt"]
+    # the card's artwork is a slot: its elevation is not drawn, nor documented
+    assert "shadow" not in files["EncoreCard.kt"]
+
+
 def test_colours_by_theme_or_constant(files: dict[str, str], themes: Themes) -> None:
     text = files["EncoreButton.kt"]
     # secondary's border differs between themes; primary's background is a constant

@@ -4,7 +4,8 @@
 Each file holds, for a component ``EncoreButton``:
 
 - ``enum class EncoreButtonVariant`` per variant axis and ``EncoreButtonSize``;
-- ``@Immutable class EncoreButtonColors``: a colour (or opacity) per part x property x
+- ``@Immutable class EncoreButtonColors``: a colour (or opacity, scale, elevation
+  ``EncoreShadow?``) per part x property x
   state set, and a function per part x property choosing by the active states
   (``enabled``, ``pressed``, ``hovered``, ``focused`` and prop-driven ones such as
   ``selected``), the most specific state set first, as in `encore.components.resolve`;
@@ -14,7 +15,10 @@ Each file holds, for a component ``EncoreButton``:
   ..., colors, interactionSource)``: ``minimumInteractiveComponentSize()`` when the role
   is interactive, ``clickable`` (``toggleable`` for switches, progress semantics for
   sliders), ``semantics { role }``, text parts as ``BasicText``, slots as lambdas;
-  ``@Deprecated`` when the spec is.
+  ``@Deprecated`` when the spec is. A ``radius`` (or ``corner``) makes a ``RoundedCornerShape``
+  for ``clip``, ``background`` and ``border``; the ``focus-ring`` (an ``EncoreBorder`` of the
+  focus state) is a border drawn only while focused; ``scale`` is ``Modifier.scale`` and
+  ``elevation`` one ``Modifier.shadow`` (the first outer layer, half its blur).
 
 Options: ``package`` (``com.spotify.encore.components``), ``token_package``
 (``com.spotify.encore.compose``), ``token_object`` (``EncoreTokens``), ``theme_object``
@@ -30,6 +34,7 @@ from encore.components.generators.compose_body import render_composable
 from encore.components.generators.compose_model import (
     STATEFUL,
     STATIC,
+    TOKEN_CLASSES,
     Combo,
     Dim,
     Model,
@@ -76,6 +81,9 @@ def render_file(
     token_package = str(opts["token_package"])
     for name in ("token_object", "theme_object"):
         imports(f"{token_package}.{opts[name]}")
+    kinds = {STATEFUL[q][0] for _, q, _ in model.stateful} | {STATIC[q][0] for _, q in model.static}
+    for kind in sorted(kinds & set(TOKEN_CLASSES)):
+        imports(f"{token_package}.{TOKEN_CLASSES[kind]}")
     resolved = ResolvedSpec(model.spec)
     body: list[str] = []
     for dim in [*model.dims, *model.enums]:
@@ -117,9 +125,12 @@ def _condition(model: Model, states: tuple[str, ...]) -> str:
 def _colors_class(model: Model, imports: Imports) -> list[str]:
     name = f"{model.name.strip('`')}Colors"
     immutable = imports("androidx.compose.runtime.Immutable")
+    extras = [p for p in ("scale", "elevation") if p in {q for _, q, _ in model.stateful}]
+    names = ["The colours", "opacity", *extras]
+    what = ", ".join(names[:-1]) + " and " + names[-1]
     lines = [
         *kdoc(
-            f"The colours and opacity of [{model.name}] in each state set.\n\nEach function "
+            f"{what} of [{model.name}] in each state set.\n\nEach function "
             "picks the value for the active states, the most specific state set first.",
             "",
         ),
@@ -179,13 +190,17 @@ def _defaults(
         fallback = _fallback(kind, fallback, imports)
         if fallback.endswith(".dp"):
             imports("androidx.compose.ui.unit.dp")
+        focus = ("focus",) if prop == "focus-ring" and "focus" in model.spec.states else ()
         choices = {
-            combo: [resolved_value(resolved, model, names, (part, prop, combo, ()), kind, fallback)]
+            combo: [
+                resolved_value(resolved, model, names, (part, prop, combo, focus), kind, fallback)
+            ]
             for combo in model.combos()
         }
         dims, expression = choose(model, choices, "")
         model.static_dims[function] = dims
-        lines += ["", *kdoc(f"The {prop} of the {part} part.", "    ")]
+        state = " while focused" if focus else ""
+        lines += ["", *kdoc(f"The {prop} of the {part} part{state}.", "    ")]
         lines.append(f"    fun {function}({_dim_parameters(dims)}): {short} =")
         lines += ["        " + expression[0], *("        " + line for line in expression[1:])]
     return [*lines, "}"]

@@ -12,11 +12,17 @@ from collections.abc import Mapping
 from typing import Final
 
 from encore.components.generators.compose_model import (
+    DRAW,
+    FOUNDATION,
     INTERACTION_PARAMS,
+    SLOT,
+    TEXT_ROLES,
     Dim,
     Model,
     Param,
+    decorations,
     dim_arguments,
+    part_shapes,
 )
 from encore.components.spec import INTERACTION_STATES, Part
 from encore.formats.kotlin_common import Imports, kdoc, kotlin_string
@@ -32,10 +38,7 @@ ROLES: Final[dict[str, str]] = {
     "combobox": "DropdownList",
 }
 LIVE_REGIONS: Final[dict[str, str]] = {"status": "Polite", "alert": "Assertive"}
-TEXT_ROLES = frozenset({"label", "text", "input", "placeholder"})
-SLOT = "@Composable () -> Unit"
 SEMANTICS = "androidx.compose.ui.semantics"
-FOUNDATION = "androidx.compose.foundation"
 
 
 class Writer:
@@ -62,6 +65,7 @@ class Writer:
         self.states = ", ".join(f"{p} = {p}" for _, p in model.states)
         self.colors = f"{model.name.strip('`')}Colors"
         self.defaults = f"{model.name.strip('`')}Defaults"
+        self.shapes = part_shapes(model, self.static)
 
     def _toggle_param(self) -> Param | None:
         roles = self.model.spec.accessibility.roles()
@@ -84,15 +88,21 @@ class Writer:
 
     def part_modifiers(self, part: str) -> list[str]:
         out: list[str] = []
+        shape = self.shapes[part][0] if part in self.shapes else None
+        on = f", shape = {shape}" if shape else ""
         opacity = self.stateful(part, "opacity")
         if opacity:
-            out.append(f".{self.use('androidx.compose.ui.draw.alpha')}({opacity})")
+            out.append(f".{self.use(DRAW + '.alpha')}({opacity})")
+        focused = dict(self.model.states).get("focus") if self.interaction else None
+        values = [self.stateful(part, "scale"), self.stateful(part, "elevation")]
+        out += decorations(self.use, shape, values, (self.static(part, "focus-ring"), focused))
         width, color = self.static(part, "border-width"), self.stateful(part, "border-color")
         if width and color:
-            out.append(f".{self.use(FOUNDATION + '.border')}(width = {width}, color = {color})")
+            border = self.use(FOUNDATION + ".border")
+            out.append(f".{border}(width = {width}, color = {color}{on})")
         background = self.stateful(part, "background")
         if background:
-            out.append(f".{self.use(FOUNDATION + '.background')}({background})")
+            out.append(f".{self.use(FOUNDATION + '.background')}({background}{on})")
         height = self.static(part, "min-height")
         if height:
             out.append(f".{self.use(FOUNDATION + '.layout.heightIn')}(min = {height})")
@@ -133,6 +143,11 @@ def _docs(w: Writer) -> str:
         (p.name, docs.of("props", p.prop.name)) for p in [*w.model.events, *w.model.params]
     ]
     tags = [f"@param {name.strip('`')} {doc}" for name, doc in described if doc]
+    drawn = [
+        p for p in w.model.spec.parts if SLOT not in getattr(w.model.param(p.name), "type", "")
+    ]
+    if any((p.name, "elevation") in [(q, r) for q, r, _ in w.model.stateful] for p in drawn):
+        text += "\n\nCompose draws one platform shadow: the first layer of an elevation token."
     return text + ("\n\n" + "\n".join(tags) if tags else "")
 
 
@@ -181,6 +196,9 @@ def _body(w: Writer) -> list[str]:
             lines.append(f"    val {param} by interactionSource.{collect}()")
         elif param not in own:
             lines.append(f"    val {param} = false")
+    for local, radius in w.shapes.values():
+        shape = w.use(FOUNDATION + ".shape.RoundedCornerShape")
+        lines.append(f"    val {local} = {shape}({radius})")
     root = w.model.spec.root
     modifiers = _root_modifiers(w)
     row = w.use(FOUNDATION + ".layout.Row")

@@ -11,7 +11,7 @@ reads its ``EncoreTokens`` constant. Unbound or unknown tokens fall back to a ne
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -27,6 +27,15 @@ from encore.values.types import TokenType
 COLOR = "androidx.compose.ui.graphics.Color"
 DP = "androidx.compose.ui.unit.Dp"
 TEXT_STYLE = "androidx.compose.ui.text.TextStyle"
+# Composite token classes of the token file, imported from the token package (nullable: null
+# when unbound).
+SHADOW = "EncoreShadow?"
+BORDER = "EncoreBorder?"
+TOKEN_CLASSES: Final = {SHADOW: "EncoreShadow", BORDER: "EncoreBorder"}
+TEXT_ROLES = frozenset({"label", "text", "input", "placeholder"})
+SLOT = "@Composable () -> Unit"
+FOUNDATION = "androidx.compose.foundation"
+DRAW = "androidx.compose.ui.draw"
 
 # State-dependent properties, held by the colours class: property → (Kotlin type, fallback).
 STATEFUL: Final[dict[str, tuple[str, str]]] = {
@@ -34,6 +43,8 @@ STATEFUL: Final[dict[str, tuple[str, str]]] = {
     "color": (COLOR, "Color.Unspecified"),
     "border-color": (COLOR, "Color.Unspecified"),
     "opacity": ("Float", "1f"),
+    "scale": ("Float", "1f"),
+    "elevation": (SHADOW, "null"),
 }
 # Properties fixed per variant and size, read from the defaults object.
 STATIC: Final[dict[str, tuple[str, str]]] = {
@@ -45,6 +56,9 @@ STATIC: Final[dict[str, tuple[str, str]]] = {
     "height": (DP, "Dp.Unspecified"),
     "size": (DP, "Dp.Unspecified"),
     "text-style": (TEXT_STYLE, "TextStyle.Default"),
+    "radius": (DP, "0.dp"),
+    "corner": (DP, "0.dp"),
+    "focus-ring": (BORDER, "null"),  # resolved in the focus state
 }
 INTERACTION_PARAMS: Final[dict[str, tuple[str, str]]] = {
     "pressed": ("pressed", "collectIsPressedAsState"),
@@ -170,6 +184,8 @@ WANTED: Final[dict[str, frozenset[TokenType]]] = {
     DP: frozenset({TokenType.DIMENSION}),
     "Float": frozenset({TokenType.NUMBER}),
     TEXT_STYLE: frozenset({TokenType.TYPOGRAPHY}),
+    SHADOW: frozenset({TokenType.SHADOW}),
+    BORDER: frozenset({TokenType.BORDER}),
 }
 
 
@@ -257,7 +273,7 @@ def _event_type(spec: ComponentSpec, prop: Prop) -> str:
 
 
 def _param(prop: Prop, name: str) -> Param:
-    slot = "@Composable () -> Unit"
+    slot = SLOT
     kind = {"string": "String", "boolean": "Boolean", "number": "Float"}.get(prop.type, slot)
     if prop.type == "enum":
         kind = "String"  # icon names and the like: the enum values as strings
@@ -339,3 +355,45 @@ def resolved_value(
     part, prop, combo, states = key
     token = resolved.token(part, prop, model.cell(combo, states))
     return names.expression(token, WANTED[kind]) or fallback
+
+
+def part_shapes(
+    model: Model, static: Callable[[str, str], str | None]
+) -> dict[str, tuple[str, str]]:
+    """Part → the local holding its ``RoundedCornerShape`` and the radius (the ``radius`` or
+    ``corner`` defaults call), for each part drawn as a ``Row`` or ``Box`` (not text or slot)."""
+    taken = {p.name.strip("`") for p in [*model.params, *model.events]}
+    taken |= {p for _, p in model.states} | {"modifier", "colors", "interactionSource"}
+    out: dict[str, tuple[str, str]] = {}
+    for part in model.spec.parts:
+        param = model.param(part.name)
+        value = static(part.name, "radius") or static(part.name, "corner")
+        if value and part.role not in TEXT_ROLES and (param is None or SLOT not in param.type):
+            local = unique(kotlin_identifier(camel([*words(part.name), "shape"])), taken)
+            out[part.name] = (local, value)
+    return out
+
+
+def decorations(
+    use: Callable[[str], str],
+    shape: str | None,
+    scale_elevation: Sequence[str | None],
+    focus_ring: tuple[str | None, str | None],
+) -> list[str]:
+    """``scale``, ``shadow``, ``clip`` and the focus ring (a border while ``focused``) of a
+    part. Compose draws one platform shadow: the first outer layer, half its blur high."""
+    modifier, on = use("androidx.compose.ui.Modifier"), f", shape = {shape}" if shape else ""
+    (scale, elevation), out = scale_elevation, []
+    if scale:
+        out.append(f".{use(DRAW + '.scale')}({scale})")
+    if elevation:
+        shadow = f"{modifier}.{use(DRAW + '.shadow')}(elevation = it.blur / 2{on})"
+        layer = f"{elevation}?.layers?.firstOrNull {{ !it.inset }}"
+        out.append(f".then({layer}?.let {{ {shadow} }} ?: {modifier})")
+    if shape:
+        out.append(f".{use(DRAW + '.clip')}({shape})")
+    ring, focused = focus_ring
+    if ring and focused:
+        border = f"{modifier}.{use(FOUNDATION + '.border')}(it.width, it.color{on})"
+        out.append(f".then({ring}?.takeIf {{ {focused} }}?.let {{ {border} }} ?: {modifier})")
+    return out

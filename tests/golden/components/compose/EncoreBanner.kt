@@ -8,11 +8,13 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.foundation.text.BasicText
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.Immutable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.draw.clip
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.liveRegion
@@ -104,6 +106,10 @@ object EncoreBannerDefaults {
             EncoreBannerVariant.Error -> EncoreTokens.Control.borderWidth
         }
 
+    /** The radius of the container part. */
+    fun containerRadius(): Dp =
+        EncoreTokens.Corner.card
+
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Spacing.tighter
@@ -137,6 +143,7 @@ fun EncoreBanner(
     colors: EncoreBannerColors = EncoreBannerDefaults.colors(variant = variant),
     action: (@Composable () -> Unit)? = null,
 ) {
+    val containerShape = RoundedCornerShape(EncoreBannerDefaults.containerRadius())
     Row(
         modifier = modifier
             .semantics(mergeDescendants = true) {
@@ -145,8 +152,9 @@ fun EncoreBanner(
                     EncoreBannerVariant.Error -> this.liveRegion = LiveRegionMode.Assertive
                 }
             }
-            .border(width = EncoreBannerDefaults.containerBorderWidth(variant = variant), color = colors.containerBorderColor())
-            .background(colors.containerBackground()),
+            .clip(containerShape)
+            .border(width = EncoreBannerDefaults.containerBorderWidth(variant = variant), color = colors.containerBorderColor(), shape = containerShape)
+            .background(colors.containerBackground(), shape = containerShape),
         horizontalArrangement = Arrangement.spacedBy(EncoreBannerDefaults.containerGap()),
         verticalAlignment = Alignment.CenterVertically,
     ) {

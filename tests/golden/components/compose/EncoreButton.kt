@@ -13,6 +13,7 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.foundation.text.BasicText
 import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
@@ -22,6 +23,8 @@ import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.alpha
+import androidx.compose.ui.draw.clip
+import androidx.compose.ui.draw.scale
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.role
@@ -29,6 +32,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
@@ -53,7 +57,7 @@ enum class EncoreButtonSize {
 }
 
 /**
- * The colours and opacity of [EncoreButton] in each state set.
+ * The colours, opacity and scale of [EncoreButton] in each state set.
  *
  * Each function picks the value for the active states, the most specific state set first.
  */
@@ -69,6 +73,11 @@ class EncoreButtonColors(
     val containerBorderColorPressed: Color,
     val containerBorderColorHover: Color,
     val containerBorderColor: Color,
+    val containerScaleDisabled: Float,
+    val containerScaleFocus: Float,
+    val containerScalePressed: Float,
+    val containerScaleHover: Float,
+    val containerScale: Float,
     val containerOpacityDisabled: Float,
     val containerOpacityFocus: Float,
     val containerOpacityPressed: Float,
@@ -113,6 +122,21 @@ class EncoreButtonColors(
             pressed && enabled -> containerBorderColorPressed
             hovered && enabled -> containerBorderColorHover
             else -> containerBorderColor
+        }
+
+    /** The scale of the container part for the active states. */
+    fun containerScale(
+        hovered: Boolean = false,
+        pressed: Boolean = false,
+        focused: Boolean = false,
+        enabled: Boolean = true,
+    ): Float =
+        when {
+            !enabled -> containerScaleDisabled
+            focused && enabled -> containerScaleFocus
+            pressed && enabled -> containerScalePressed
+            hovered && enabled -> containerScaleHover
+            else -> containerScale
         }
 
     /** The opacity of the container part for the active states. */
@@ -178,6 +202,11 @@ object EncoreButtonDefaults {
                 containerBorderColorPressed = Color.Unspecified,
                 containerBorderColorHover = Color.Unspecified,
                 containerBorderColor = Color.Unspecified,
+                containerScaleDisabled = 1f,
+                containerScaleFocus = 1f,
+                containerScalePressed = EncoreTokens.Button.pressScale,
+                containerScaleHover = EncoreTokens.Button.hoverScale,
+                containerScale = 1f,
                 containerOpacityDisabled = EncoreTokens.Button.disabledOpacity,
                 containerOpacityFocus = 1f,
                 containerOpacityPressed = 1f,
@@ -205,6 +234,11 @@ object EncoreButtonDefaults {
                 containerBorderColorPressed = EncoreTheme.colors.buttonSecondaryBorderBase,
                 containerBorderColorHover = EncoreTheme.colors.buttonSecondaryBorderHover,
                 containerBorderColor = EncoreTheme.colors.buttonSecondaryBorderBase,
+                containerScaleDisabled = 1f,
+                containerScaleFocus = 1f,
+                containerScalePressed = EncoreTokens.Button.pressScale,
+                containerScaleHover = EncoreTokens.Button.hoverScale,
+                containerScale = 1f,
                 containerOpacityDisabled = EncoreTokens.Button.disabledOpacity,
                 containerOpacityFocus = 1f,
                 containerOpacityPressed = 1f,
@@ -232,6 +266,11 @@ object EncoreButtonDefaults {
                 containerBorderColorPressed = Color.Unspecified,
                 containerBorderColorHover = Color.Unspecified,
                 containerBorderColor = Color.Unspecified,
+                containerScaleDisabled = 1f,
+                containerScaleFocus = 1f,
+                containerScalePressed = EncoreTokens.Button.pressScale,
+                containerScaleHover = EncoreTokens.Button.hoverScale,
+                containerScale = 1f,
                 containerOpacityDisabled = EncoreTokens.Button.disabledOpacity,
                 containerOpacityFocus = 1f,
                 containerOpacityPressed = 1f,
@@ -258,6 +297,10 @@ object EncoreButtonDefaults {
             EncoreButtonVariant.Tertiary -> 0.dp
         }
 
+    /** The radius of the container part. */
+    fun containerRadius(): Dp =
+        EncoreTokens.Button.corner
+
     /** The min-height of the container part. */
     fun containerMinHeight(size: EncoreButtonSize = EncoreButtonSize.Medium): Dp =
         when (size) {
@@ -277,6 +320,10 @@ object EncoreButtonDefaults {
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Button.gap
+
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.buttonFocusRing
 
     /** The text-style of the label part. */
     fun labelTextStyle(size: EncoreButtonSize = EncoreButtonSize.Medium): TextStyle =
@@ -319,6 +366,7 @@ fun EncoreButton(
     val hovered by interactionSource.collectIsHoveredAsState()
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val containerShape = RoundedCornerShape(EncoreButtonDefaults.containerRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -327,8 +375,11 @@ fun EncoreButton(
                 this.role = Role.Button
             }
             .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
-            .border(width = EncoreButtonDefaults.containerBorderWidth(variant = variant), color = colors.containerBorderColor(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
+            .scale(colors.containerScale(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
+            .clip(containerShape)
+            .then(EncoreButtonDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
+            .border(width = EncoreButtonDefaults.containerBorderWidth(variant = variant), color = colors.containerBorderColor(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = containerShape)
+            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = containerShape)
             .heightIn(min = EncoreButtonDefaults.containerMinHeight(size = size))
             .padding(horizontal = EncoreButtonDefaults.containerPaddingInline(size = size)),
         horizontalArrangement = Arrangement.spacedBy(EncoreButtonDefaults.containerGap()),

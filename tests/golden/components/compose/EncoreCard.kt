@@ -3,6 +3,7 @@
 package com.spotify.encore.components
 
 import androidx.compose.foundation.background
+import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.interaction.MutableInteractionSource
 import androidx.compose.foundation.interaction.collectIsFocusedAsState
@@ -10,6 +11,7 @@ import androidx.compose.foundation.interaction.collectIsHoveredAsState
 import androidx.compose.foundation.interaction.collectIsPressedAsState
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.foundation.text.BasicText
 import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
@@ -18,11 +20,14 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.draw.clip
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
+import com.spotify.encore.compose.EncoreShadow
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
@@ -37,7 +42,7 @@ enum class EncoreCardKind {
 }
 
 /**
- * The colours and opacity of [EncoreCard] in each state set.
+ * The colours, opacity and elevation of [EncoreCard] in each state set.
  *
  * Each function picks the value for the active states, the most specific state set first.
  */
@@ -47,6 +52,10 @@ class EncoreCardColors(
     val containerBackgroundPressed: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
+    val artworkElevationFocus: EncoreShadow?,
+    val artworkElevationPressed: EncoreShadow?,
+    val artworkElevationHover: EncoreShadow?,
+    val artworkElevation: EncoreShadow?,
     val titleColorFocus: Color,
     val titleColorPressed: Color,
     val titleColorHover: Color,
@@ -67,6 +76,19 @@ class EncoreCardColors(
             pressed -> containerBackgroundPressed
             hovered -> containerBackgroundHover
             else -> containerBackground
+        }
+
+    /** The elevation of the artwork part for the active states. */
+    fun artworkElevation(
+        hovered: Boolean = false,
+        pressed: Boolean = false,
+        focused: Boolean = false,
+    ): EncoreShadow? =
+        when {
+            focused -> artworkElevationFocus
+            pressed -> artworkElevationPressed
+            hovered -> artworkElevationHover
+            else -> artworkElevation
         }
 
     /** The color of the title part for the active states. */
@@ -106,6 +128,10 @@ object EncoreCardDefaults {
             containerBackgroundPressed = EncoreTheme.colors.cardBackgroundPress,
             containerBackgroundHover = EncoreTheme.colors.cardBackgroundHover,
             containerBackground = EncoreTheme.colors.cardBackgroundBase,
+            artworkElevationFocus = null,
+            artworkElevationPressed = null,
+            artworkElevationHover = EncoreTokens.Card.Artwork.elevation,
+            artworkElevation = null,
             titleColorFocus = EncoreTheme.colors.cardTitleColor,
             titleColorPressed = EncoreTheme.colors.cardTitleColor,
             titleColorHover = EncoreTheme.colors.cardTitleColor,
@@ -116,13 +142,29 @@ object EncoreCardDefaults {
             subtitleColor = EncoreTheme.colors.cardSubtitleColor,
         )
 
+    /** The radius of the container part. */
+    fun containerRadius(): Dp =
+        EncoreTokens.Card.corner
+
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Card.gap
 
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.cardFocusRing
+
     /** The size of the artwork part. */
     fun artworkSize(): Dp =
         EncoreTokens.Card.Artwork.size
+
+    /** The radius of the artwork part. */
+    fun artworkRadius(kind: EncoreCardKind = EncoreCardKind.Album): Dp =
+        when (kind) {
+            EncoreCardKind.Album -> EncoreTokens.Card.Artwork.corner
+            EncoreCardKind.Playlist -> EncoreTokens.Card.Artwork.corner
+            EncoreCardKind.Artist -> EncoreTokens.Card.Artwork.cornerArtist
+        }
 
     /** The text-style of the title part. */
     fun titleTextStyle(): TextStyle =
@@ -159,12 +201,15 @@ fun EncoreCard(
     val hovered by interactionSource.collectIsHoveredAsState()
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val containerShape = RoundedCornerShape(EncoreCardDefaults.containerRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
             .clickable(interactionSource = interactionSource, indication = null, onClick = onOpen)
             .semantics(mergeDescendants = true) {}
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused)),
+            .clip(containerShape)
+            .then(EncoreCardDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
+            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused), shape = containerShape),
         horizontalArrangement = Arrangement.spacedBy(EncoreCardDefaults.containerGap()),
         verticalAlignment = Alignment.CenterVertically,
     ) {

@@ -3,6 +3,7 @@
 package com.spotify.encore.components
 
 import androidx.compose.foundation.background
+import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.interaction.MutableInteractionSource
 import androidx.compose.foundation.interaction.collectIsFocusedAsState
@@ -12,6 +13,7 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.foundation.text.BasicText
 import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
@@ -21,6 +23,7 @@ import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.alpha
+import androidx.compose.ui.draw.clip
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.role
@@ -29,6 +32,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
@@ -175,6 +179,14 @@ object EncoreChipDefaults {
     fun containerGap(): Dp =
         EncoreTokens.Chip.gap
 
+    /** The radius of the container part. */
+    fun containerRadius(): Dp =
+        EncoreTokens.Chip.corner
+
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.chipFocusRing
+
     /** The text-style of the label part. */
     fun labelTextStyle(): TextStyle =
         EncoreTokens.Chip.textStyle
@@ -202,6 +214,7 @@ fun EncoreChip(
     val hovered by interactionSource.collectIsHoveredAsState()
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val containerShape = RoundedCornerShape(EncoreChipDefaults.containerRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -211,7 +224,9 @@ fun EncoreChip(
                 this.selected = selected
             }
             .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
+            .clip(containerShape)
+            .then(EncoreChipDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
+            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled), shape = containerShape)
             .heightIn(min = EncoreChipDefaults.containerMinHeight())
             .padding(horizontal = EncoreChipDefaults.containerPaddingInline()),
         horizontalArrangement = Arrangement.spacedBy(EncoreChipDefaults.containerGap()),

@@ -3,6 +3,7 @@
 package com.spotify.encore.components
 
 import androidx.compose.foundation.background
+import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.interaction.MutableInteractionSource
 import androidx.compose.foundation.interaction.collectIsFocusedAsState
@@ -11,6 +12,7 @@ import androidx.compose.foundation.interaction.collectIsPressedAsState
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.Immutable
@@ -19,6 +21,9 @@ import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.alpha
+import androidx.compose.ui.draw.clip
+import androidx.compose.ui.draw.scale
+import androidx.compose.ui.draw.shadow
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.contentDescription
@@ -26,6 +31,9 @@ import androidx.compose.ui.semantics.role
 import androidx.compose.ui.semantics.selected
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.Dp
+import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
+import com.spotify.encore.compose.EncoreShadow
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
@@ -57,7 +65,7 @@ enum class EncoreIconButtonIcon {
 }
 
 /**
- * The colours and opacity of [EncoreIconButton] in each state set.
+ * The colours, opacity, scale and elevation of [EncoreIconButton] in each state set.
  *
  * Each function picks the value for the active states, the most specific state set first.
  */
@@ -72,6 +80,24 @@ class EncoreIconButtonColors(
     val containerBackgroundPressed: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
+    val containerElevationFocusSelected: EncoreShadow?,
+    val containerElevationPressedSelected: EncoreShadow?,
+    val containerElevationHoverSelected: EncoreShadow?,
+    val containerElevationDisabled: EncoreShadow?,
+    val containerElevationSelected: EncoreShadow?,
+    val containerElevationFocus: EncoreShadow?,
+    val containerElevationPressed: EncoreShadow?,
+    val containerElevationHover: EncoreShadow?,
+    val containerElevation: EncoreShadow?,
+    val containerScaleFocusSelected: Float,
+    val containerScalePressedSelected: Float,
+    val containerScaleHoverSelected: Float,
+    val containerScaleDisabled: Float,
+    val containerScaleSelected: Float,
+    val containerScaleFocus: Float,
+    val containerScalePressed: Float,
+    val containerScaleHover: Float,
+    val containerScale: Float,
     val containerOpacityFocusSelected: Float,
     val containerOpacityPressedSelected: Float,
     val containerOpacityHoverSelected: Float,
@@ -109,6 +135,46 @@ class EncoreIconButtonColors(
             pressed && enabled -> containerBackgroundPressed
             hovered && enabled -> containerBackgroundHover
             else -> containerBackground
+        }
+
+    /** The elevation of the container part for the active states. */
+    fun containerElevation(
+        hovered: Boolean = false,
+        pressed: Boolean = false,
+        focused: Boolean = false,
+        selected: Boolean = false,
+        enabled: Boolean = true,
+    ): EncoreShadow? =
+        when {
+            focused && selected && enabled -> containerElevationFocusSelected
+            pressed && selected && enabled -> containerElevationPressedSelected
+            hovered && selected && enabled -> containerElevationHoverSelected
+            !enabled -> containerElevationDisabled
+            selected -> containerElevationSelected
+            focused && enabled -> containerElevationFocus
+            pressed && enabled -> containerElevationPressed
+            hovered && enabled -> containerElevationHover
+            else -> containerElevation
+        }
+
+    /** The scale of the container part for the active states. */
+    fun containerScale(
+        hovered: Boolean = false,
+        pressed: Boolean = false,
+        focused: Boolean = false,
+        selected: Boolean = false,
+        enabled: Boolean = true,
+    ): Float =
+        when {
+            focused && selected && enabled -> containerScaleFocusSelected
+            pressed && selected && enabled -> containerScalePressedSelected
+            hovered && selected && enabled -> containerScaleHoverSelected
+            !enabled -> containerScaleDisabled
+            selected -> containerScaleSelected
+            focused && enabled -> containerScaleFocus
+            pressed && enabled -> containerScalePressed
+            hovered && enabled -> containerScaleHover
+            else -> containerScale
         }
 
     /** The opacity of the container part for the active states. */
@@ -168,6 +234,24 @@ object EncoreIconButtonDefaults {
                 containerBackgroundPressed = EncoreTokens.PlayButton.Background.press,
                 containerBackgroundHover = EncoreTokens.PlayButton.Background.hover,
                 containerBackground = EncoreTokens.PlayButton.Background.base,
+                containerElevationFocusSelected = EncoreTokens.PlayButton.elevation,
+                containerElevationPressedSelected = EncoreTokens.PlayButton.elevation,
+                containerElevationHoverSelected = EncoreTokens.PlayButton.elevation,
+                containerElevationDisabled = EncoreTokens.PlayButton.elevation,
+                containerElevationSelected = EncoreTokens.PlayButton.elevation,
+                containerElevationFocus = EncoreTokens.PlayButton.elevation,
+                containerElevationPressed = EncoreTokens.PlayButton.elevation,
+                containerElevationHover = EncoreTokens.PlayButton.elevation,
+                containerElevation = EncoreTokens.PlayButton.elevation,
+                containerScaleFocusSelected = 1f,
+                containerScalePressedSelected = EncoreTokens.PlayButton.pressScale,
+                containerScaleHoverSelected = EncoreTokens.PlayButton.hoverScale,
+                containerScaleDisabled = 1f,
+                containerScaleSelected = 1f,
+                containerScaleFocus = 1f,
+                containerScalePressed = EncoreTokens.PlayButton.pressScale,
+                containerScaleHover = EncoreTokens.PlayButton.hoverScale,
+                containerScale = 1f,
                 containerOpacityFocusSelected = 1f,
                 containerOpacityPressedSelected = 1f,
                 containerOpacityHoverSelected = 1f,
@@ -197,6 +281,24 @@ object EncoreIconButtonDefaults {
                 containerBackgroundPressed = Color.Unspecified,
                 containerBackgroundHover = Color.Unspecified,
                 containerBackground = Color.Unspecified,
+                containerElevationFocusSelected = null,
+                containerElevationPressedSelected = null,
+                containerElevationHoverSelected = null,
+                containerElevationDisabled = null,
+                containerElevationSelected = null,
+                containerElevationFocus = null,
+                containerElevationPressed = null,
+                containerElevationHover = null,
+                containerElevation = null,
+                containerScaleFocusSelected = 1f,
+                containerScalePressedSelected = EncoreTokens.PlayButton.pressScale,
+                containerScaleHoverSelected = EncoreTokens.PlayButton.hoverScale,
+                containerScaleDisabled = 1f,
+                containerScaleSelected = 1f,
+                containerScaleFocus = 1f,
+                containerScalePressed = EncoreTokens.PlayButton.pressScale,
+                containerScaleHover = EncoreTokens.PlayButton.hoverScale,
+                containerScale = 1f,
                 containerOpacityFocusSelected = 1f,
                 containerOpacityPressedSelected = 1f,
                 containerOpacityHoverSelected = 1f,
@@ -226,6 +328,14 @@ object EncoreIconButtonDefaults {
             EncoreIconButtonSize.Large -> EncoreTokens.PlayButton.Size.large
         }
 
+    /** The radius of the container part. */
+    fun containerRadius(): Dp =
+        EncoreTokens.PlayButton.corner
+
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.playButtonFocusRing
+
     /** The size of the icon part. */
     fun iconSize(size: EncoreIconButtonSize = EncoreIconButtonSize.Medium): Dp =
         when (size) {
@@ -237,6 +347,8 @@ object EncoreIconButtonDefaults {
 
 /**
  * A button showing only an icon: play and pause (primary), skip and like (tertiary).
+ *
+ * Compose draws one platform shadow: the first layer of an elevation token.
  *
  * @param onClick Fired when the button is activated.
  * @param icon The glyph: play, pause, skip-next, skip-previous or like.
@@ -261,6 +373,7 @@ fun EncoreIconButton(
     val hovered by interactionSource.collectIsHoveredAsState()
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val containerShape = RoundedCornerShape(EncoreIconButtonDefaults.containerRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -271,7 +384,11 @@ fun EncoreIconButton(
                 this.selected = selected
             }
             .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
+            .scale(colors.containerScale(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
+            .then(colors.containerElevation(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled)?.layers?.firstOrNull { !it.inset }?.let { Modifier.shadow(elevation = it.blur / 2, shape = containerShape) } ?: Modifier)
+            .clip(containerShape)
+            .then(EncoreIconButtonDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
+            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled), shape = containerShape)
             .size(EncoreIconButtonDefaults.containerSize(size = size)),
         verticalAlignment = Alignment.CenterVertically,
     ) {

@@ -13,6 +13,7 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.foundation.text.BasicText
 import androidx.compose.foundation.text.BasicTextField
 import androidx.compose.foundation.text.KeyboardActions
@@ -24,12 +25,14 @@ import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.alpha
+import androidx.compose.ui.draw.clip
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
@@ -201,6 +204,10 @@ object EncoreSearchFieldDefaults {
     fun containerBorderWidth(): Dp =
         EncoreTokens.Control.borderWidth
 
+    /** The radius of the container part. */
+    fun containerRadius(): Dp =
+        EncoreTokens.Corner.input
+
     /** The min-height of the container part. */
     fun containerMinHeight(): Dp =
         EncoreTokens.Control.Height.medium
@@ -212,6 +219,10 @@ object EncoreSearchFieldDefaults {
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Spacing.tighter2
+
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.focusRingBorder
 
     /** The size of the icon part. */
     fun iconSize(): Dp =
@@ -255,6 +266,7 @@ fun EncoreSearchField(
     val interactionSource = interactionSource ?: remember { MutableInteractionSource() }
     val hovered by interactionSource.collectIsHoveredAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val containerShape = RoundedCornerShape(EncoreSearchFieldDefaults.containerRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -262,8 +274,10 @@ fun EncoreSearchField(
                 this.contentDescription = label
             }
             .alpha(colors.containerOpacity(hovered = hovered, focused = focused, enabled = enabled))
-            .border(width = EncoreSearchFieldDefaults.containerBorderWidth(), color = colors.containerBorderColor(hovered = hovered, focused = focused, enabled = enabled))
-            .background(colors.containerBackground(hovered = hovered, focused = focused, enabled = enabled))
+            .clip(containerShape)
+            .then(EncoreSearchFieldDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
+            .border(width = EncoreSearchFieldDefaults.containerBorderWidth(), color = colors.containerBorderColor(hovered = hovered, focused = focused, enabled = enabled), shape = containerShape)
+            .background(colors.containerBackground(hovered = hovered, focused = focused, enabled = enabled), shape = containerShape)
             .heightIn(min = EncoreSearchFieldDefaults.containerMinHeight())
             .padding(horizontal = EncoreSearchFieldDefaults.containerPaddingInline()),
         horizontalArrangement = Arrangement.spacedBy(EncoreSearchFieldDefaults.containerGap()),

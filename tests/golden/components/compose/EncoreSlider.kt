@@ -3,6 +3,7 @@
 package com.spotify.encore.components
 
 import androidx.compose.foundation.background
+import androidx.compose.foundation.border
 import androidx.compose.foundation.interaction.MutableInteractionSource
 import androidx.compose.foundation.interaction.collectIsFocusedAsState
 import androidx.compose.foundation.interaction.collectIsHoveredAsState
@@ -11,6 +12,7 @@ import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.Immutable
@@ -19,6 +21,8 @@ import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.alpha
+import androidx.compose.ui.draw.clip
+import androidx.compose.ui.draw.shadow
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.ProgressBarRangeInfo
 import androidx.compose.ui.semantics.contentDescription
@@ -28,11 +32,14 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.setProgress
 import androidx.compose.ui.semantics.stateDescription
 import androidx.compose.ui.unit.Dp
+import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
+import com.spotify.encore.compose.EncoreShadow
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
 /**
- * The colours and opacity of [EncoreSlider] in each state set.
+ * The colours, opacity and elevation of [EncoreSlider] in each state set.
  *
  * Each function picks the value for the active states, the most specific state set first.
  */
@@ -58,6 +65,11 @@ class EncoreSliderColors(
     val thumbBackgroundPressed: Color,
     val thumbBackgroundHover: Color,
     val thumbBackground: Color,
+    val thumbElevationDisabled: EncoreShadow?,
+    val thumbElevationFocus: EncoreShadow?,
+    val thumbElevationPressed: EncoreShadow?,
+    val thumbElevationHover: EncoreShadow?,
+    val thumbElevation: EncoreShadow?,
 ) {
     /** The opacity of the container part for the active states. */
     fun containerOpacity(
@@ -118,6 +130,21 @@ class EncoreSliderColors(
             hovered && enabled -> thumbBackgroundHover
             else -> thumbBackground
         }
+
+    /** The elevation of the thumb part for the active states. */
+    fun thumbElevation(
+        hovered: Boolean = false,
+        pressed: Boolean = false,
+        focused: Boolean = false,
+        enabled: Boolean = true,
+    ): EncoreShadow? =
+        when {
+            !enabled -> thumbElevationDisabled
+            focused && enabled -> thumbElevationFocus
+            pressed && enabled -> thumbElevationPressed
+            hovered && enabled -> thumbElevationHover
+            else -> thumbElevation
+        }
 }
 
 /** Defaults of [EncoreSlider], read from the tokens. */
@@ -146,21 +173,44 @@ object EncoreSliderDefaults {
             thumbBackgroundPressed = EncoreTheme.colors.sliderThumbColor,
             thumbBackgroundHover = EncoreTheme.colors.sliderThumbColor,
             thumbBackground = EncoreTheme.colors.sliderThumbColor,
+            thumbElevationDisabled = EncoreTokens.Slider.Thumb.elevation,
+            thumbElevationFocus = EncoreTokens.Slider.Thumb.elevation,
+            thumbElevationPressed = EncoreTokens.Slider.Thumb.elevation,
+            thumbElevationHover = EncoreTokens.Slider.Thumb.elevation,
+            thumbElevation = EncoreTokens.Slider.Thumb.elevation,
         )
+
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.sliderFocusRing
 
     /** The height of the track part. */
     fun trackHeight(): Dp =
         EncoreTokens.Slider.Track.height
 
+    /** The radius of the track part. */
+    fun trackRadius(): Dp =
+        EncoreTokens.Slider.Track.corner
+
+    /** The radius of the fill part. */
+    fun fillRadius(): Dp =
+        EncoreTokens.Slider.Track.corner
+
     /** The size of the thumb part. */
     fun thumbSize(): Dp =
         EncoreTokens.Slider.Thumb.size
+
+    /** The radius of the thumb part. */
+    fun thumbRadius(): Dp =
+        EncoreTokens.Corner.circle
 }
 
 /**
  * A horizontal slider: the seek bar of the player and the volume control.
  *
  * Seek: value in seconds, max the track length, value-text like '1:23 of 3:45'. Volume: 0 to 1, value-text like '60 %'.
+ *
+ * Compose draws one platform shadow: the first layer of an elevation token.
  *
  * @param onChange Fired while the value changes.
  * @param value The current value, from 0 to max.
@@ -187,6 +237,9 @@ fun EncoreSlider(
     val hovered by interactionSource.collectIsHoveredAsState()
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val trackShape = RoundedCornerShape(EncoreSliderDefaults.trackRadius())
+    val fillShape = RoundedCornerShape(EncoreSliderDefaults.fillRadius())
+    val thumbShape = RoundedCornerShape(EncoreSliderDefaults.thumbRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -197,21 +250,26 @@ fun EncoreSlider(
                 if (enabled) setProgress { target -> onChange(target); true }
                 if (!enabled) disabled()
             }
-            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled)),
+            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
+            .then(EncoreSliderDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color) } ?: Modifier),
         verticalAlignment = Alignment.CenterVertically,
     ) {
         Box(
             modifier = Modifier
-                .background(colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
+                .clip(trackShape)
+                .background(colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = trackShape)
                 .height(EncoreSliderDefaults.trackHeight()),
         ) {
             Box(
                 modifier = Modifier
-                    .background(colors.fillBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled)),
+                    .clip(fillShape)
+                    .background(colors.fillBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = fillShape),
             ) {}
             Box(
                 modifier = Modifier
-                    .background(colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
+                    .then(colors.thumbElevation(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled)?.layers?.firstOrNull { !it.inset }?.let { Modifier.shadow(elevation = it.blur / 2, shape = thumbShape) } ?: Modifier)
+                    .clip(thumbShape)
+                    .background(colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = thumbShape)
                     .size(EncoreSliderDefaults.thumbSize()),
             ) {}
         }

@@ -3,6 +3,7 @@
 package com.spotify.encore.components
 
 import androidx.compose.foundation.background
+import androidx.compose.foundation.border
 import androidx.compose.foundation.interaction.MutableInteractionSource
 import androidx.compose.foundation.interaction.collectIsFocusedAsState
 import androidx.compose.foundation.interaction.collectIsHoveredAsState
@@ -14,6 +15,7 @@ import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.size
 import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.selection.toggleable
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.foundation.text.BasicText
 import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
@@ -23,12 +25,14 @@ import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.alpha
+import androidx.compose.ui.draw.clip
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
@@ -205,6 +209,10 @@ object EncoreToggleDefaults {
     fun containerGap(): Dp =
         EncoreTokens.Spacing.tighter
 
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.focusRingBorder
+
     /** The width of the track part. */
     fun trackWidth(): Dp =
         EncoreTokens.Control.Height.small
@@ -213,9 +221,17 @@ object EncoreToggleDefaults {
     fun trackHeight(): Dp =
         EncoreTokens.Control.IconSize.small
 
+    /** The radius of the track part. */
+    fun trackRadius(): Dp =
+        EncoreTokens.Corner.pill
+
     /** The size of the thumb part. */
     fun thumbSize(): Dp =
         EncoreTokens.Control.thumbSize
+
+    /** The radius of the thumb part. */
+    fun thumbRadius(): Dp =
+        EncoreTokens.Corner.circle
 
     /** The text-style of the label part. */
     fun labelTextStyle(): TextStyle =
@@ -244,24 +260,29 @@ fun EncoreToggle(
     val hovered by interactionSource.collectIsHoveredAsState()
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val trackShape = RoundedCornerShape(EncoreToggleDefaults.trackRadius())
+    val thumbShape = RoundedCornerShape(EncoreToggleDefaults.thumbRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
             .toggleable(value = checked, interactionSource = interactionSource, indication = null, enabled = enabled, role = Role.Switch, onValueChange = onChange)
             .semantics(mergeDescendants = true) {}
-            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled)),
+            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled))
+            .then(EncoreToggleDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color) } ?: Modifier),
         horizontalArrangement = Arrangement.spacedBy(EncoreToggleDefaults.containerGap()),
         verticalAlignment = Alignment.CenterVertically,
     ) {
         Box(
             modifier = Modifier
-                .background(colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled))
+                .clip(trackShape)
+                .background(colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled), shape = trackShape)
                 .width(EncoreToggleDefaults.trackWidth())
                 .height(EncoreToggleDefaults.trackHeight()),
         ) {
             Box(
                 modifier = Modifier
-                    .background(colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled))
+                    .clip(thumbShape)
+                    .background(colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled), shape = thumbShape)
                     .size(EncoreToggleDefaults.thumbSize()),
             ) {}
         }

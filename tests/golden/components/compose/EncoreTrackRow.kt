@@ -3,6 +3,7 @@
 package com.spotify.encore.components
 
 import androidx.compose.foundation.background
+import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.interaction.MutableInteractionSource
 import androidx.compose.foundation.interaction.collectIsFocusedAsState
@@ -14,6 +15,7 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.foundation.text.BasicText
 import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
@@ -22,11 +24,13 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.draw.clip
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
+import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
 
@@ -341,6 +345,14 @@ object EncoreTrackRowDefaults {
     fun containerGap(): Dp =
         EncoreTokens.Spacing.base
 
+    /** The radius of the container part. */
+    fun containerRadius(): Dp =
+        EncoreTokens.Corner.subtle
+
+    /** The focus-ring of the container part while focused. */
+    fun containerFocusRing(): EncoreBorder? =
+        EncoreTheme.colors.focusRingBorder
+
     /** The text-style of the index part. */
     fun indexTextStyle(): TextStyle =
         EncoreTokens.TextStyle.bodyMedium
@@ -352,6 +364,10 @@ object EncoreTrackRowDefaults {
     /** The size of the artwork part. */
     fun artworkSize(): Dp =
         EncoreTokens.Media.artworkSmall
+
+    /** The radius of the artwork part. */
+    fun artworkRadius(): Dp =
+        EncoreTokens.Corner.artwork
 
     /** The text-style of the title part. */
     fun titleTextStyle(): TextStyle =
@@ -397,12 +413,15 @@ fun EncoreTrackRow(
     val hovered by interactionSource.collectIsHoveredAsState()
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
+    val containerShape = RoundedCornerShape(EncoreTrackRowDefaults.containerRadius())
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
             .clickable(interactionSource = interactionSource, indication = null, onClick = onPlay)
             .semantics(mergeDescendants = true) {}
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable))
+            .clip(containerShape)
+            .then(EncoreTrackRowDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
+            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable), shape = containerShape)
             .heightIn(min = EncoreTrackRowDefaults.containerMinHeight())
             .padding(horizontal = EncoreTrackRowDefaults.containerPaddingInline()),
         horizontalArrangement = Arrangement.spacedBy(EncoreTrackRowDefaults.containerGap()),
