@@ -204,10 +204,43 @@ def _axis_order(spec: ComponentSpec) -> Callable[[tuple[str, str]], int]:
     return lambda item: order.get(item[0], len(order))
 
 
+_PART_LAYOUT = {  # zero-specificity layout by part role; bindings size and colour them
+    "track": ["display: block;", "position: relative;", "inline-size: 100%;"],
+    "fill": ["display: block;", "block-size: 100%;"],
+    "thumb": ["position: absolute;", "inset-block-start: 50%;", "translate: -50% -50%;"],
+    "icon": ["display: inline-flex;", "flex: none;"],
+}
+
+
+def _base(spec: ComponentSpec, tag: str) -> list[tuple[str, list[str]]]:
+    """Layout under every bound rule (``:where()``, so any binding or page style wins):
+    a flex container without the browser's own control look, and part layout by role."""
+    container = [
+        "display: inline-flex;",
+        "align-items: center;",
+        "box-sizing: border-box;",
+        "margin: 0;",
+        "border: 0 solid;",
+        "background: transparent;",
+        "color: inherit;",
+        "font: inherit;",
+        "text-align: start;",
+        "text-decoration: none;",
+    ]
+    if spec.accessibility.interactive:
+        container.append("cursor: pointer;")
+    rules = [(f":where({tag})", container)]
+    for part in spec.parts:
+        layout = _PART_LAYOUT.get(part.role)
+        if layout and part.name != spec.root.name:
+            rules.append((f":where(.{part_class(spec, part.name)})", list(layout)))
+    return rules
+
+
 def _structure(spec: ComponentSpec, resolved: ResolvedSpec) -> list[tuple[str, list[str]]]:
     """Base rules a binding relies on: a border style, the hit area of a minimum target."""
-    rules: list[tuple[str, list[str]]] = []
     tag = "." + css_ident(spec.platforms.web)
+    rules: list[tuple[str, list[str]]] = []
     bound = resolved.properties
     for part in spec.parts:
         selector = _part_selector(spec, part.name, tag)
@@ -228,7 +261,7 @@ def _structure(spec: ComponentSpec, resolved: ResolvedSpec) -> list[tuple[str, l
             rules.append((selector + "::after", after))
         if lines:
             rules.insert(0, (selector, lines))
-    return rules
+    return _base(spec, tag) + rules
 
 
 def component_css(spec: ComponentSpec, names: Mapping[str, str]) -> str:
