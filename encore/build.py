@@ -25,10 +25,10 @@ from encore.evaluate import evaluate
 from encore.formats import FORMATS
 from encore.load import LoadedFile, is_component_file, is_resolver_file, is_token_file, load_file
 from encore.model import TokenSet
-from encore.resolver import load_resolver, referenced_files
+from encore.resolver import Resolver, load_resolver, referenced_files
 from encore.rules import contrast, run_rules, severity_of
 from encore.suggest import did_you_mean
-from encore.theme_build import compile_themes, project_tiers, unique
+from encore.theme_build import project_tiers, themes_of, unique
 from encore.themes import Themes, single
 from encore.tree import collect
 from encore.write import WriteReport, write_outputs
@@ -265,12 +265,11 @@ def build(
     return result
 
 
-def unused_sources(project: ProjectConfig, sources: list[tuple[Path, str]]) -> list[Diagnostic]:
+def unused_sources(
+    project: ProjectConfig, resolver: Resolver, sources: list[tuple[Path, str]]
+) -> list[Diagnostic]:
     """Warnings for tier files the resolver never uses, and resolver files in no tier."""
     assert project.themes is not None
-    resolver, _ = load_resolver(project.themes.resolver)
-    if resolver is None:
-        return []
     used = {path.resolve() for path in referenced_files(resolver)}
     tiered = {path.resolve(): path for path, _ in sources}
     found = []
@@ -348,10 +347,11 @@ def compile_project(
 ) -> tuple[Themes | None, list[Diagnostic]]:
     """The project's themes: every resolver permutation, or the tier files as one set."""
     if project.themes is not None:
-        themes, found = compile_themes(
-            project.themes.resolver, project.themes, project_tiers(sources), inputs
-        )
-        return themes, found + unused_sources(project, sources)
+        resolver, found = load_resolver(project.themes.resolver)
+        if resolver is None:
+            return None, found
+        themes, more = themes_of(resolver, project.themes, project_tiers(sources), inputs)
+        return themes, found + more + unused_sources(project, resolver, sources)
     problems: list[Diagnostic] = []
     if inputs:
         problems.append(
@@ -378,11 +378,13 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     resolvers = list({p.resolve(): p for p in resolvers}.values())
     covered: set[Path] = set()
     for path in resolvers:
-        themes, problems = compile_themes(path, None, {})
+        resolver, problems = load_resolver(path)
         result.diagnostics += problems
-        resolver, _ = load_resolver(path)
-        if resolver is not None:
-            covered |= {f.resolve() for f in referenced_files(resolver)}
+        if resolver is None:
+            continue
+        covered |= {f.resolve() for f in referenced_files(resolver)}
+        themes, problems = themes_of(resolver, None, {})
+        result.diagnostics += problems
         if themes is not None:
             result.themes = themes
             result.tokens = themes.default

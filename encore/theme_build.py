@@ -98,8 +98,19 @@ def compile_themes(
     resolver, problems = load_resolver(path)
     if resolver is None:
         return None, problems
-    axes, more = axes_of(resolver, config)
-    problems += more
+    themes, more = themes_of(resolver, config, tiers, inputs, inputs_origin)
+    return themes, problems + more
+
+
+def themes_of(
+    resolver: Resolver,
+    config: ThemesConfig | None,
+    tiers: Mapping[Path, str],
+    inputs: Mapping[str, str] | None = None,
+    inputs_origin: Origin | None = None,
+) -> tuple[Themes | None, list[Diagnostic]]:
+    """The permutations of a loaded resolver document (see `compile_themes`)."""
+    axes, problems = axes_of(resolver, config)
     if inputs is not None:
         chosen, more = check_inputs(resolver, inputs, inputs_origin)
         problems += more

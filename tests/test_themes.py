@@ -23,10 +23,6 @@ from tests.support.themes import fixture_themes, themed_axes
 from tests.test_cli import encore
 
 
-def foundation_build() -> object:
-    return build(load_project(REPO), write=False)
-
-
 def test_permutations_are_the_product_of_the_contexts() -> None:
     result = build(load_project(REPO), write=False)
     assert errors_of(result.diagnostics) == []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -266,22 +266,12 @@ def _document(
     note: str | None,
 ) -> str:
     """The resources of ``tokens``; with ``only``, just those whose element differs from it."""
-    builder = _Builder(
-        tokens, str(opts["prefix"]), float(opts["rem_base"]), sp_tokens(tokens, opts["sp_tokens"])
-    )
     lines = ['<?xml version="1.0" encoding="utf-8"?>', HEADER]
     if note:
         lines.append(f"<!-- {xml_comment(note)} -->")
     lines.append("<resources>")
     claims: list[Claim] = []
-    for token in tokens:
-        base = builder.base(token)
-        builder.names[token.name] = base
-        start = len(builder.out)
-        builder.leaf(token, (), base, token.value)
-        made = builder.out[start:]
-        if made and made[0].name == base:
-            builder.kinds[token.name] = _R_CLASS.get(made[0].kind, made[0].kind)
+    for token, made in _resources(tokens, opts):
         elements = [(resource, _element(resource)) for resource in made]
         if only is not None:
             elements = [(r, e) for r, e in elements if only.get(r.name) != e]
@@ -314,12 +304,11 @@ def _document(
     return "\n".join(lines) + "\n"
 
 
-def _elements(tokens: TokenSet, opts: Mapping[str, Any]) -> dict[str, str]:
-    """Every resource element by name."""
+def _resources(tokens: TokenSet, opts: Mapping[str, Any]) -> Iterator[tuple[Token, list[Resource]]]:
+    """Each token with the resources it makes, in source order."""
     builder = _Builder(
         tokens, str(opts["prefix"]), float(opts["rem_base"]), sp_tokens(tokens, opts["sp_tokens"])
     )
-    out: dict[str, str] = {}
     for token in tokens:
         base = builder.base(token)
         builder.names[token.name] = base
@@ -328,8 +317,12 @@ def _elements(tokens: TokenSet, opts: Mapping[str, Any]) -> dict[str, str]:
         made = builder.out[start:]
         if made and made[0].name == base:
             builder.kinds[token.name] = _R_CLASS.get(made[0].kind, made[0].kind)
-        out.update((r.name, _element(r)) for r in made)
-    return out
+        yield token, made
+
+
+def _elements(tokens: TokenSet, opts: Mapping[str, Any]) -> dict[str, str]:
+    """Every resource element by name."""
+    return {r.name: _element(r) for _, made in _resources(tokens, opts) for r in made}
 
 
 _AFTER_NIGHT = re.compile(
