@@ -255,10 +255,27 @@ def test_in_the_browser(
         shot = tmp_path / "screenshots" / "gallery-focus.png"
         page.locator("button.encore-button").first.screenshot(path=str(shot))
         shots.append(shot)
+        _check_state_override(page)
         assert errors == []
     for shot in shots:
         assert shot.is_file() and shot.stat().st_size > 0
         print(f"gallery screenshot: {shot}")
+
+
+def _check_state_override(page: Any) -> None:
+    """A page restyles one state through its own custom property and leaves the rest."""
+    root = '[data-component="button"][data-state="default"]:not([data-live])'
+    read = f"getComputedStyle(document.querySelector('{root}')).backgroundColor"
+    page.mouse.move(0, 0)
+    before = page.evaluate(read)
+    page.evaluate(
+        f"document.querySelector('{root}').style"
+        ".setProperty('--encore-button-container-background-hover', 'rgb(1, 2, 3)')"
+    )
+    assert page.evaluate(read) == before  # the default state keeps its token
+    page.hover(root)
+    assert page.evaluate(read) == "rgb(1, 2, 3)"
+    page.mouse.move(0, 0)
 
 
 def _check_component(

@@ -82,9 +82,13 @@ def state_selector(state: str) -> str:
     return STATE_SELECTORS.get(state, f"[data-state~={css_string(state)}]")
 
 
-def custom_property(spec: ComponentSpec, part: str, prop: str) -> str:
-    """``--encore-button-container-background``."""
-    return f"--{css_ident(spec.platforms.web)}-{css_ident(part)}-{css_ident(prop)}"
+def custom_property(
+    spec: ComponentSpec, part: str, prop: str, states: tuple[str, ...] = ()
+) -> str:
+    """``--encore-button-container-background``; a state has its own, so a page can
+    restyle one state (``--encore-button-container-background-hover``) and not the rest."""
+    name = f"--{css_ident(spec.platforms.web)}-{css_ident(part)}-{css_ident(prop)}"
+    return name + "".join(f"-{css_ident(state)}" for state in states)
 
 
 def part_class(spec: ComponentSpec, part: str) -> str:
@@ -117,9 +121,14 @@ def _token_value(binding: Binding | None, names: Mapping[str, str], suffix: str 
 
 
 def _declarations(
-    spec: ComponentSpec, part: str, prop: str, binding: Binding, names: Mapping[str, str]
+    spec: ComponentSpec,
+    part: str,
+    prop: str,
+    states: tuple[str, ...],
+    binding: Binding,
+    names: Mapping[str, str],
 ) -> list[str]:
-    own = custom_property(spec, part, prop)
+    own = custom_property(spec, part, prop, states)
     if prop == "text-style":
         font = _token_value(binding, names)
         if font is None:
@@ -190,7 +199,7 @@ def _group_rules(
                         continue
                     emitted.append((key, binding))
                     root = base + "".join(state_selector(s) for s in states)
-                    declarations = _declarations(spec, part, prop, binding, names)
+                    declarations = _declarations(spec, part, prop, states, binding, names)
                     if declarations:
                         selector = _part_selector(spec, part, root)
                         if prop == "min-target":
