@@ -74,7 +74,13 @@ def test_one_file_per_component(files: dict[str, str], specs: tuple[ComponentSpe
     assert ".frame(minWidth: Swift.max(Encore.Button.minTarget, 44)" in button
     assert ".accessibilityLabel(SwiftUI.Text(label))" in button
     assert ".accessibilityAddTraits(.isButton)" in button
-    assert "SwiftUI.Slider(" in files["EncoreSlider.swift"]
+    slider = files["EncoreSlider.swift"]  # drawn from its tokens, not a tinted SwiftUI.Slider
+    assert "SwiftUI.DragGesture(minimumDistance: 0)" in slider
+    assert "Interaction(pressed: isDragging," in slider
+    for token in ("trackBackground", "trackHeight", "fillBackground", "thumbSize"):
+        assert f"tokens.{token}" in slider
+    assert ".encoreShadow(tokens.thumbElevation)" in slider
+    assert ".accessibilityAdjustableAction" in slider
     assert "SwiftUI.ToggleStyle" in files["EncoreToggle.swift"]
     assert "SwiftUI.TextField(" in files["EncoreSearchField.swift"]
     assert ".isSelected" in files["EncoreChip.swift"]

@@ -5,7 +5,6 @@ hostile spec strings, and the components in a real browser across themes."""
 from __future__ import annotations
 
 import itertools
-
 import re
 from pathlib import Path
 from typing import Any

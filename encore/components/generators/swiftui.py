@@ -35,6 +35,12 @@ from encore.components.generators.swiftui_parts import (
     prop_info,
     prop_state_names,
 )
+from encore.components.generators.swiftui_slider import (
+    DRAGGING,
+    adjustable,
+    slider_body,
+    slider_members,
+)
 from encore.components.generators.swiftui_tokens import (
     Names,
     member_name,
@@ -109,7 +115,9 @@ def _interaction(model: Model, where: str) -> str:
     values = []
     for state, member in model.states.items():
         if state == "pressed":
-            value = "configuration.isPressed" if where == "button" else "false"
+            slider = where == "view" and views.kind(model) == "slider"
+            value = DRAGGING if slider else "false"
+            value = "configuration.isPressed" if where == "button" else value
         elif state == "focus":
             value = "isFocused"
         elif state == "disabled":
@@ -130,7 +138,8 @@ def _interaction(model: Model, where: str) -> str:
     return "Tokens(" + ", ".join([*axes, state]) + ")"
 
 
-def _target(model: Model, refs: Mapping[str, str]) -> str | None:
+def target_value(model: Model, refs: Mapping[str, str]) -> str | None:
+    """The minimum target in points: the spec's, never below 44."""
     spec = model.spec
     ref = spec.accessibility.minimum_target.get("ios")
     token: str | None
@@ -142,8 +151,12 @@ def _target(model: Model, refs: Mapping[str, str]) -> str | None:
         token = refs.get(name) if name else None
     if token is None and not spec.accessibility.interactive:
         return None
-    value = f"Swift.max({token}, {MINIMUM_TARGET})" if token else str(MINIMUM_TARGET)
-    return f".frame(minWidth: {value}, minHeight: {value})"
+    return f"Swift.max({token}, {MINIMUM_TARGET})" if token else str(MINIMUM_TARGET)
+
+
+def _target(model: Model, refs: Mapping[str, str]) -> str | None:
+    value = target_value(model, refs)
+    return None if value is None else f".frame(minWidth: {value}, minHeight: {value})"
 
 
 def _traits(model: Model) -> list[str]:
@@ -189,13 +202,11 @@ def _body(model: Model, refs: Mapping[str, str]) -> list[str]:
         head = [f"{indent}SwiftUI.Toggle(isOn: {binding}) {{", f"{indent}    SwiftUI.Text({label})"]
         head += [f"{indent}}}", f"{indent}.toggleStyle(Style(view: self))"]
     elif kind == "slider":
-        head = [f"{indent}{_slider(model)}"]
-        root = model.spec.root.name
-        fill = next((p.name for p in model.spec.parts if p.role == "fill"), None)
-        if fill and (tint := model.token(fill, "background")):
-            head.append(f"{indent}.tint({tint})")
-        head += [f"{indent}{mod}" for mod in part_modifiers(model, root)]
+        height = target_value(model, refs) or str(MINIMUM_TARGET)
+        head = slider_body(height, indent)
+        head += [f"{indent}{mod}" for mod in part_modifiers(model, model.spec.root.name)]
         value_text = model.prop("value-text")
+        mods += adjustable("")
         if value_text is not None:
             mods.append(f".encoreAccessibilityValue({value_text.member})")
     else:
@@ -206,15 +217,6 @@ def _body(model: Model, refs: Mapping[str, str]) -> list[str]:
         mods.append(f".accessibilityLabel(SwiftUI.Text({name}))")
     mods += _traits(model)
     return head + [f"{indent}{mod}" for mod in mods]
-
-
-def _slider(model: Model) -> str:
-    value = views._binding(model, "view") if model.bound else "SwiftUI.Binding.constant(0)"
-    top = model.prop("max")
-    upper = "1" if top is None else top.member + (" ?? 1" if top.default == "nil" else "")
-    step = model.prop("step")
-    by = f", step: {step.member}" if step is not None and step.default != "nil" else ""
-    return f"SwiftUI.Slider(value: {value}, in: 0...({upper}){by})"
 
 
 def _enum(
@@ -314,7 +316,9 @@ def render_view(model: Model, refs: Mapping[str, str], owners: Mapping[str, str]
             f"{i1}}}",
             "",
         ]
-    if kind != "slider":
+    if kind == "slider":
+        out += [*slider_members(model, i1), ""]
+    else:
         out += [*views.content(model, i1), ""]
     if kind in ("button", "toggle"):
         protocol = "ButtonStyle" if kind == "button" else "ToggleStyle"

@@ -52,7 +52,14 @@ RESERVED_TYPES: tuple[str, ...] = (
     "Tokens",
 )
 RESERVED_TYPES += ("Interaction", "Style", "Size", "Body", "Configuration", "View")
-RESERVED_MEMBERS = ("body", "size", "tokens", "content", "isEnabled", "isFocused", "view")
+# Members and locals of the slider's code; props are named around them.
+SLIDER_HELPERS: tuple[str, ...] = ("isDragging", "currentValue", "fraction", "upperBound")
+SLIDER_HELPERS += ("stepSize", "setValue")
+SLIDER_HELPERS += ("trackView", "trackWidth", "trackOffset", "geometryProxy", "dragValue")
+SLIDER_HELPERS += ("isActive", "proposedValue", "steppedValue", "snappedValue", "adjustment")
+RESERVED_MEMBERS: tuple[str, ...] = ("body", "size", "tokens", "content", "isEnabled", "isFocused")
+RESERVED_MEMBERS += ("view",)
+RESERVED_MEMBERS += SLIDER_HELPERS
 SYMBOLS = {  # SF Symbols for well-known icon names
     "play": "play.fill",
     "pause": "pause.fill",

@@ -3,8 +3,9 @@
 - ``button`` (anything with an event: Button, IconButton, Chip, TrackRow, Card): a
   ``SwiftUI.Button`` whose ``ButtonStyle`` draws the parts from ``configuration.isPressed``
   and ``@Environment(\\.isEnabled)``;
-- ``slider``: ``SwiftUI.Slider`` tinted with the fill; ``toggle``: ``SwiftUI.Toggle`` with
-  a ``ToggleStyle`` drawing track and thumb; ``field``: ``SwiftUI.TextField`` with a prompt,
+- ``slider``: track, fill and thumb drawn from their tokens (see `swiftui_slider`);
+  ``toggle``: ``SwiftUI.Toggle`` with a ``ToggleStyle`` drawing track and thumb;
+  ``field``: ``SwiftUI.TextField`` with a prompt,
   the icons around it and a clear button;
 - ``plain`` (Banner): the parts in a stack, one accessibility element.
 """

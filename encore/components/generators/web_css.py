@@ -82,9 +82,7 @@ def state_selector(state: str) -> str:
     return STATE_SELECTORS.get(state, f"[data-state~={css_string(state)}]")
 
 
-def custom_property(
-    spec: ComponentSpec, part: str, prop: str, states: tuple[str, ...] = ()
-) -> str:
+def custom_property(spec: ComponentSpec, part: str, prop: str, states: tuple[str, ...] = ()) -> str:
     """``--encore-button-container-background``; a state has its own, so a page can
     restyle one state (``--encore-button-container-background-hover``) and not the rest."""
     name = f"--{css_ident(spec.platforms.web)}-{css_ident(part)}-{css_ident(prop)}"

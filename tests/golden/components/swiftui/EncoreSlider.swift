@@ -133,18 +133,84 @@ public struct EncoreSlider: SwiftUI.View {
     }
 
     public var body: some SwiftUI.View {
-        SwiftUI.Slider(value: SwiftUI.Binding(get: { value.wrappedValue }, set: { value.wrappedValue = $0; onChange?() }), in: 0...(max), step: step)
-        .tint(tokens.fillBackground)
+        SwiftUI.GeometryReader { geometryProxy in
+            trackView(trackWidth: geometryProxy.size.width)
+                .frame(maxWidth: .infinity, maxHeight: .infinity)
+                .contentShape(SwiftUI.Rectangle())
+                .gesture(
+                    SwiftUI.DragGesture(minimumDistance: 0)
+                        .updating($isDragging) { _, isActive, _ in isActive = true }
+                        .onChanged { dragValue in
+                            let trackWidth = Swift.max(geometryProxy.size.width, 1)
+                            setValue(Swift.Double(dragValue.location.x / trackWidth) * upperBound)
+                        }
+                )
+        }
+        .frame(height: Swift.max(Encore.Slider.minTarget, 44))
         .encoreFocusRing(tokens.containerFocusRing, radius: nil)
         .opacity(tokens.containerOpacity ?? 1)
         .encoreAnimation(tokens.containerTransition, value: tokens.state)
         .disabled(disabled)
         .frame(minWidth: Swift.max(Encore.Slider.minTarget, 44), minHeight: Swift.max(Encore.Slider.minTarget, 44))
+        .accessibilityElement()
+        .accessibilityAdjustableAction { adjustment in
+            switch adjustment {
+            case .increment: setValue(currentValue + stepSize)
+            case .decrement: setValue(currentValue - stepSize)
+            @unknown default: break
+            }
+        }
         .encoreAccessibilityValue(valueText)
         .accessibilityLabel(SwiftUI.Text(label))
     }
 
     private var tokens: Tokens {
-        Tokens(state: Interaction(pressed: false, focus: isFocused, disabled: disabled || !isEnabled))
+        Tokens(state: Interaction(pressed: isDragging, focus: isFocused, disabled: disabled || !isEnabled))
+    }
+
+    @SwiftUI.GestureState private var isDragging: Swift.Bool = false
+
+    private var currentValue: Swift.Double { value.wrappedValue }
+    private var upperBound: Swift.Double { max }
+
+    /// One arrow-key or VoiceOver step: the step, or a hundredth of the range.
+    private var stepSize: Swift.Double {
+        step > 0 ? step : upperBound / 100
+    }
+
+    /// How far along the range the value is, from 0 to 1.
+    private var fraction: CoreGraphics.CGFloat {
+        guard upperBound > 0 else { return 0 }
+        return CoreGraphics.CGFloat(Swift.min(Swift.max(currentValue / upperBound, 0), 1))
+    }
+
+    /// Sets the value, snapped to the step and kept in the range.
+    private func setValue(_ proposedValue: Swift.Double) {
+        let steppedValue = step > 0
+            ? (proposedValue / step).rounded() * step : proposedValue
+        let snappedValue = Swift.min(Swift.max(steppedValue, 0), upperBound)
+        guard snappedValue != value.wrappedValue else { return }
+        value.wrappedValue = snappedValue
+        onChange?()
+    }
+
+    /// The track, the fill up to the value and the thumb centred on it.
+    private func trackView(trackWidth: CoreGraphics.CGFloat) -> some SwiftUI.View {
+        let trackOffset = trackWidth * fraction
+        return SwiftUI.Color.clear
+            .frame(width: nil, height: tokens.trackHeight)
+            .encoreBackground(tokens.trackBackground, radius: tokens.trackRadius)
+            .overlay(alignment: .leading) {
+                SwiftUI.Color.clear
+                    .frame(width: trackOffset)
+                    .encoreBackground(tokens.fillBackground, radius: tokens.fillRadius)
+            }
+            .overlay(alignment: .leading) {
+                SwiftUI.Color.clear
+                    .frame(width: tokens.thumbSize, height: tokens.thumbSize)
+                    .encoreBackground(tokens.thumbBackground, radius: tokens.thumbRadius)
+                    .encoreShadow(tokens.thumbElevation)
+                    .offset(x: trackOffset - tokens.thumbSize / 2)
+            }
     }
 }
