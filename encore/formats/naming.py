@@ -9,6 +9,7 @@ same scope are an error on every platform (`report_collisions`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from encore.diagnostics import Diagnostic
 from encore.model import Token
 
+_PLAIN = re.compile(r"[a-z][a-z0-9]*|[0-9]+")  # one lower-case word already
 _HUMP = re.compile(r"(?<=[^\W_])(?=[A-Z][a-z])|(?<=[a-z0-9])(?=[A-Z])")
 
 SWIFT_KEYWORDS = frozenset(
@@ -33,6 +35,13 @@ KOTLIN_KEYWORDS = frozenset(
 
 def words(segment: str, *, ascii_only: bool = False) -> list[str]:
     """The words of one path segment, lower-cased; non-letters separate words."""
+    if _PLAIN.fullmatch(segment):
+        return [segment]
+    return list(_words(segment, ascii_only))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(segment: str, ascii_only: bool) -> tuple[str, ...]:
     out: list[str] = []
     for chunk in _HUMP.sub(" ", segment).split():
         word = ""
@@ -47,7 +56,7 @@ def words(segment: str, *, ascii_only: bool = False) -> list[str]:
                     out.append(f"u{ord(ch):x}")  # keep symbols distinct: "a+b" vs "a-b"
         if word:
             out.append(word.lower())
-    return out or [f"u{ord(segment[0]):x}" if segment else "x"]
+    return tuple(out) or (f"u{ord(segment[0]):x}" if segment else "x",)
 
 
 def path_words(segments: Iterable[str], *, ascii_only: bool = False) -> list[str]:
