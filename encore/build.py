@@ -17,14 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from encore.components import ComponentSpec, find_specs, load_specs, validate
-from encore.config import PlatformConfig, ProjectConfig, schema_diagnostics
+from encore.config import PlatformConfig, ProjectConfig
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
-from encore.formats import FORMATS
 from encore.load import LoadedFile, is_component_file, is_resolver_file, is_token_file, load_file
 from encore.model import TokenSet
+from encore.render import render_platforms
 from encore.resolver import Resolver, load_resolver, referenced_files
 from encore.rules import contrast, run_rules, severity_of
 from encore.suggest import did_you_mean
@@ -32,6 +32,9 @@ from encore.theme_build import project_tiers, themes_of, unique
 from encore.themes import Themes, single
 from encore.tree import collect
 from encore.write import WriteReport, write_outputs
+
+if TYPE_CHECKING:  # the component modules load only for projects that have specs
+    from encore.components import ComponentSpec
 
 
 @dataclass(slots=True)
@@ -152,43 +155,7 @@ def render_platform(
     """Every file of one platform, as bytes keyed by path relative to its output folder."""
     if isinstance(themes, TokenSet):
         themes = single(themes)
-    files: dict[str, bytes] = {}
-    diagnostics: list[Diagnostic] = []
-    for fmt in platform.formats:
-        spec = FORMATS.get(fmt.format)
-        if spec is None:
-            diagnostics.append(
-                Diagnostic(
-                    "config/unknown-format",
-                    f'unknown format "{fmt.format}"',
-                    fmt.origin.child("format"),
-                    help=did_you_mean(fmt.format, FORMATS) or "formats: " + ", ".join(FORMATS),
-                )
-            )
-            continue
-        problems = schema_diagnostics(
-            fmt.options, spec.options, fmt.origin.child("options"), "config/format-options"
-        )
-        if problems:
-            diagnostics += problems
-            continue
-        if fmt.file in files:
-            diagnostics.append(
-                Diagnostic(
-                    "config/platform", f'two formats write "{fmt.file}"', fmt.origin.child("file")
-                )
-            )
-            continue
-        for path, text in spec.render_all(themes, fmt.options, diagnostics, fmt.file).items():
-            if path in files:
-                diagnostics.append(
-                    Diagnostic(
-                        "config/platform",
-                        f'two formats write "{path}"',
-                        fmt.origin.child("file"),
-                    )
-                )
-            files[path] = text.encode("utf-8")
+    files, diagnostics = render_platforms([platform], themes)[0]
     return files, unique(diagnostics)
 
 
@@ -250,9 +217,8 @@ def build(
         ]
     specs, problems = check_components(project, themes)
     result.diagnostics += problems
-    for platform in chosen:
-        files, problems = render_platform(platform, themes)
-        result.diagnostics += problems
+    for platform, (files, problems) in zip(chosen, render_platforms(chosen, themes), strict=True):
+        result.diagnostics += unique(problems)
         if platform.components is not None and not has_errors(result.diagnostics):
             more, problems = generate_components(platform, specs, themes)
             result.diagnostics += problems
@@ -303,6 +269,10 @@ def check_components(
 ) -> tuple[list[ComponentSpec], list[Diagnostic]]:
     """Load and validate the project's component specs against every theme permutation."""
     folders = [p for pattern in project.components for p in sorted(project.root.glob(pattern))]
+    if not folders:
+        return [], []
+    from encore.components import find_specs, load_specs, validate
+
     specs, problems = load_specs(find_specs(folders))
     if has_errors(problems):
         return [], problems
@@ -393,6 +363,8 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
             )
     component_files = [p for p in paths if p.is_file() and is_component_file(p)]
     if component_files:  # bare specs: their schema and structure; bindings need a project
+        from encore.components import load_specs
+
         _, problems = load_specs(component_files)
         result.diagnostics += problems
     paths = [

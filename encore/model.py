@@ -31,11 +31,15 @@ class Token:
     description: str | None = None
     deprecated: bool | str = False
     extensions: Mapping[str, Any] = field(default_factory=dict)
+    # Derived from ``path`` once, since every stage reads them many times.
+    name: str = field(init=False, repr=False, compare=False)  # ``color.green.500``
+    output_path: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def name(self) -> str:
-        """The dot path used in references, e.g. ``color.green.500``."""
-        return ".".join(self.path)
+    def __post_init__(self) -> None:
+        """Set ``name`` (the dot path used in references) and ``output_path`` (the path of
+        output names: a group's ``$root`` token takes the group's name)."""
+        object.__setattr__(self, "name", ".".join(self.path))
+        object.__setattr__(self, "output_path", tuple(p for p in self.path if p != "$root"))
 
     @property
     def alias_of(self) -> str | None:
@@ -46,11 +50,6 @@ class Token:
     def location(self) -> SourceLocation:
         """Where the token is written."""
         return self.origin.location("key")
-
-    @property
-    def output_path(self) -> tuple[str, ...]:
-        """The path used for output names: a group's ``$root`` token takes the group's name."""
-        return tuple(p for p in self.path if p != "$root")
 
 
 @dataclass(frozen=True, slots=True)

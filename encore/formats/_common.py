@@ -6,13 +6,14 @@ import math
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from encore.formats.naming import path_words
 from encore.model import Token, TokenSet
 from encore.values.types import Dimension, Duration
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def kebab(segments: Iterable[str]) -> str:
@@ -114,6 +115,8 @@ def decimal(value: float) -> str:
 
 @cache
 def _templates() -> jinja2.Environment:
+    import jinja2  # on first use: only the Swift and Kotlin value types are templates
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("encore.formats", "templates"),
         autoescape=False,

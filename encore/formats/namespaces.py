@@ -7,6 +7,7 @@ one namespace, and groups whose name would hide a type the generated file refers
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
@@ -49,6 +50,21 @@ def _bare(identifier: str) -> str:
     return identifier.strip("`")
 
 
+# Recent results: Swift, Compose and their theme and component files ask for the same tree
+# of the same token set several times per build. Keyed by identity; the set is held, so
+# its id cannot be reused while cached. Callers never mutate the trees.
+_RECENT: OrderedDict[tuple[int, str, str, tuple[str, ...]], _Built] = OrderedDict()
+_RECENT_SIZE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    tokens: TokenSet
+    top: Namespace
+    qualified: dict[str, str]
+    report: tuple[Diagnostic, ...]
+
+
 def build_namespaces(
     tokens: TokenSet,
     root: str,
@@ -61,6 +77,27 @@ def build_namespaces(
     ``reserved`` holds type names the file refers to unqualified; a group of that name
     would hide them, so it is reported.
     """
+    key = (id(tokens), root, naming.rule, tuple(sorted(reserved)))
+    found = _RECENT.get(key)
+    if found is None or found.tokens is not tokens:
+        problems: list[Diagnostic] = []
+        top, qualified = _build(tokens, root, naming, problems, reserved)
+        found = _Built(tokens, top, qualified, tuple(problems))
+        _RECENT[key] = found
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    _RECENT.move_to_end(key)
+    report.extend(found.report)
+    return found.top, found.qualified
+
+
+def _build(
+    tokens: TokenSet,
+    root: str,
+    naming: Naming,
+    report: list[Diagnostic],
+    reserved: Collection[str],
+) -> tuple[Namespace, dict[str, str]]:
     top = Namespace(root, root)
     claims: list[Claim] = []
     qualified: dict[str, str] = {}

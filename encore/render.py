@@ -1,0 +1,142 @@
+"""The format stage: every platform's formats rendered into files, on every core.
+
+Formats are independent of each other, so on a machine with several cores and a large
+enough token set they render in forked worker processes (the resolved themes are shared
+copy-on-write, only the output bytes travel back). The result is assembled in the order
+of the configuration, so it is byte for byte the same however many workers ran.
+``ENCORE_JOBS=1`` renders in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from encore.config import FormatConfig, PlatformConfig, schema_diagnostics
+from encore.diagnostics import Diagnostic
+from encore.formats import FORMATS
+from encore.suggest import did_you_mean
+from encore.themes import Themes
+
+PARALLEL_FROM = 2000  # tokens; below this a worker costs more than it saves
+# Rough relative cost per format, to hand out the slow ones first.
+_COST = {"android-xml": 6, "swift": 5, "typescript-declarations": 3, "compose": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One format of one platform."""
+
+    platform: int
+    format: FormatConfig
+
+
+_JOBS: tuple[Themes, Sequence[Job]] | None = None  # read by forked workers
+
+
+def _render(index: int) -> tuple[dict[str, str], list[Diagnostic]]:
+    assert _JOBS is not None
+    themes, jobs = _JOBS
+    return _render_one(themes, jobs[index].format)
+
+
+def _render_one(themes: Themes, fmt: FormatConfig) -> tuple[dict[str, str], list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    files = FORMATS[fmt.format].render_all(themes, fmt.options, diagnostics, fmt.file)
+    return files, diagnostics
+
+
+def workers(jobs: int, tokens: int) -> int:
+    """How many processes to render with: ``ENCORE_JOBS``, else one per core when the
+    token set is large and ``fork`` is available."""
+    wanted = os.environ.get("ENCORE_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        count = int(wanted)
+    elif tokens < PARALLEL_FROM:
+        return 1
+    else:
+        count = os.cpu_count() or 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(count, jobs))
+
+
+def check_formats(platform: PlatformConfig) -> tuple[list[FormatConfig], list[Diagnostic]]:
+    """The platform's formats that can render: known, with valid options, own file."""
+    diagnostics: list[Diagnostic] = []
+    ready: list[FormatConfig] = []
+    files: set[str] = set()
+    for fmt in platform.formats:
+        spec = FORMATS.get(fmt.format)
+        if spec is None:
+            diagnostics.append(
+                Diagnostic(
+                    "config/unknown-format",
+                    f'unknown format "{fmt.format}"',
+                    fmt.origin.child("format"),
+                    help=did_you_mean(fmt.format, FORMATS) or "formats: " + ", ".join(FORMATS),
+                )
+            )
+            continue
+        problems = schema_diagnostics(
+            fmt.options, spec.options, fmt.origin.child("options"), "config/format-options"
+        )
+        if problems:
+            diagnostics += problems
+            continue
+        if fmt.file in files:
+            diagnostics.append(
+                Diagnostic(
+                    "config/platform", f'two formats write "{fmt.file}"', fmt.origin.child("file")
+                )
+            )
+            continue
+        files.add(fmt.file)
+        ready.append(fmt)
+    return ready, diagnostics
+
+
+def render_platforms(
+    platforms: Sequence[PlatformConfig], themes: Themes
+) -> list[tuple[dict[str, bytes], list[Diagnostic]]]:
+    """Per platform: its files as bytes (relative to its output folder) and problems."""
+    global _JOBS
+    results: list[tuple[dict[str, bytes], list[Diagnostic]]] = []
+    jobs: list[Job] = []
+    for index, platform in enumerate(platforms):
+        ready, problems = check_formats(platform)
+        results.append(({}, problems))
+        jobs += [Job(index, fmt) for fmt in ready]
+    count = workers(len(jobs), len(themes.default))
+    if count > 1:
+        order = sorted(range(len(jobs)), key=lambda i: -_COST.get(jobs[i].format.format, 1))
+        _JOBS = (themes, jobs)
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+                done = dict(zip(order, pool.map(_render, order), strict=True))
+        finally:
+            _JOBS = None
+        rendered = [done[i] for i in range(len(jobs))]
+    else:
+        rendered = [_render_one(themes, job.format) for job in jobs]
+    for job, (texts, problems) in zip(jobs, rendered, strict=True):
+        files, diagnostics = results[job.platform]
+        diagnostics += problems
+        for path, text in texts.items():
+            if path in files:
+                diagnostics.append(
+                    Diagnostic(
+                        "config/platform",
+                        f'two formats write "{path}"',
+                        job.format.origin.child("file"),
+                    )
+                )
+            files[path] = text.encode("utf-8")
+    return results
+
+
+__all__ = ["PARALLEL_FROM", "check_formats", "render_platforms", "workers"]
