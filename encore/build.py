@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from encore.config import PlatformConfig, ProjectConfig
+from encore.config import TIER_ORDER, PlatformConfig, ProjectConfig
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
 from encore.load import LoadedFile, is_component_file, is_resolver_file, is_token_file, load_file
@@ -398,4 +398,5 @@ def token_summary(tokens: TokenSet) -> dict[str, int]:
     counts: dict[str, int] = {}
     for token in tokens:
         counts[token.tier or "untiered"] = counts.get(token.tier or "untiered", 0) + 1
-    return counts
+    order = {tier: i for i, tier in enumerate(TIER_ORDER)}
+    return dict(sorted(counts.items(), key=lambda item: order.get(item[0], len(order))))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -21,7 +20,6 @@ from encore.build import (
     check_files,
     compile_project,
     project_sources,
-    token_summary,
 )
 from encore.config import PROJECT_FILE, ProjectConfig, load_project
 from encore.diagnostics import (
@@ -33,6 +31,7 @@ from encore.diagnostics import (
     render_text,
 )
 from encore.listing import as_json, as_table, rows
+from encore.rebuild import run_build
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FORMAT_CHOICE = click.Choice(["text", "json", "sarif"])
@@ -156,11 +155,17 @@ def cli() -> None:
     metavar="NAME",
     help="Build only this platform (repeatable).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Build even when no input or output changed since the last build.",
+)
 @theme_options
 @reporting_options
 def build_command(
     project_path: Path,
     platforms: tuple[str, ...],
+    no_cache: bool,
     theme: str | None,
     contrast: str | None,
     raw_inputs: tuple[str, ...],
@@ -177,37 +182,14 @@ def build_command(
     Examples:
       encore build --platform web --strict
       encore build --theme light --contrast high
+
+    A build whose inputs (tokens, configuration, Encore itself) and outputs are all as
+    the last clean build left them does nothing; --no-cache builds anyway.
     """
-    started = time.perf_counter()
     project = load_project(project_path)
     inputs = theme_inputs(theme, contrast, raw_inputs, project)
-    result = build(project, platforms, strict=strict, inputs=inputs)
-    written = sum(len(r.written) for r in result.reports.values())
-    files = sum(len(f) for f in result.outputs.values())
-    tokens = len(result.tokens) if result.tokens is not None else 0
-    tiers = (
-        ", ".join(f"{n} {t}" for t, n in token_summary(result.tokens).items())
-        if result.tokens is not None
-        else ""
-    )
-    outputs = ", ".join(
-        str(
-            (project.output / folder / name).relative_to(Path.cwd())
-            if (project.output / folder / name).is_relative_to(Path.cwd())
-            else project.output / folder / name
-        )
-        for folder, names in result.outputs.items()
-        for name in names
-    )
-    elapsed = time.perf_counter() - started
-    themes = result.themes
-    if themes is not None and themes.axes:
-        tiers += f"; {len(themes.sets)} theme permutations"
-    summary = (
-        f"encore: built {tokens} tokens ({tiers}) into {files} file"
-        f"{'s' * (files != 1)} ({written} changed) in {elapsed:.2f} s: {outputs}"
-    )
-    _finish(result, output_format, strict, quiet, summary)
+    run = run_build(project, platforms, inputs=inputs, strict=strict, use_cache=not no_cache)
+    _finish(run.result, output_format, strict, quiet, run.summary)
 
 
 @cli.command("check")

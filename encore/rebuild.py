@@ -1,0 +1,89 @@
+"""One build as ``encore build`` and ``encore watch`` run it: the cache check, the build,
+and the one-line summary of what happened."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from encore import cache
+from encore.build import BuildResult, build, project_sources, token_summary
+from encore.config import ProjectConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A finished build: its result, whether the cache answered, and the summary line."""
+
+    result: BuildResult
+    cached: bool
+    summary: str
+    seconds: float
+
+
+def _shown(path: Path) -> str:
+    cwd = Path.cwd()
+    return str(path.relative_to(cwd) if path.is_relative_to(cwd) else path)
+
+
+def run_build(
+    project: ProjectConfig,
+    platforms: Sequence[str] = (),
+    *,
+    inputs: Mapping[str, str] | None = None,
+    strict: bool = False,
+    use_cache: bool = True,
+) -> Run:
+    """Build (or find the outputs up to date) and describe the outcome."""
+    started = time.perf_counter()
+    folders = [p.output for p in project.platforms if not platforms or p.name in platforms]
+    key = None
+    if use_cache:
+        sources, _ = project_sources(project)
+        choices = {"platforms": sorted(platforms), "inputs": dict(inputs or {}), "strict": strict}
+        key = cache.fingerprint(project, [path for path, _ in sources], choices)
+        count = cache.up_to_date(project, key, folders)
+        if count is not None:
+            seconds = time.perf_counter() - started
+            summary = (
+                f"encore: up to date: nothing changed since the last build "
+                f"({count} file{'s' * (count != 1)}) in {seconds:.2f} s"
+            )
+            return Run(BuildResult(), True, summary, seconds)
+    result = build(project, platforms, strict=strict, inputs=inputs)
+    if key is not None:
+        if result.reports and not result.diagnostics:
+            cache.remember(project, key, list(result.reports))
+        else:
+            cache.forget(project)
+    seconds = time.perf_counter() - started
+    return Run(result, False, _summary(project, result, seconds), seconds)
+
+
+def _summary(project: ProjectConfig, result: BuildResult, seconds: float) -> str:
+    written = sum(len(r.written) for r in result.reports.values())
+    files = sum(len(f) for f in result.outputs.values())
+    tokens = len(result.tokens) if result.tokens is not None else 0
+    tiers = (
+        ", ".join(f"{n} {t}" for t, n in token_summary(result.tokens).items())
+        if result.tokens is not None
+        else ""
+    )
+    themes = result.themes
+    if themes is not None and themes.axes:
+        tiers += f"; {len(themes.sets)} theme permutations"
+    changed = [
+        _shown(project.output / folder / name)
+        for folder, report in result.reports.items()
+        for name in report.written
+    ]
+    listed = f": {', '.join(changed)}" if changed else ""
+    return (
+        f"encore: built {tokens} tokens ({tiers}) into {files} file"
+        f"{'s' * (files != 1)} ({written} changed) in {seconds:.2f} s{listed}"
+    )
+
+
+__all__ = ["Run", "run_build"]

@@ -1,0 +1,172 @@
+"""The build cache: an unchanged build does nothing, and no edit ever gets a stale result
+(compared byte for byte with a clean build after random edit sequences)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from encore.build import build
+from encore.cache import CACHE_FILE
+from encore.config import load_project
+from encore.rebuild import run_build
+from tests.test_cli import encore
+
+PROJECT = """\
+version: 1
+name: Cache test
+tiers:
+  primitive: tokens/primitive/*.json
+  semantic: tokens/semantic/*.json
+output: build
+platforms: [platforms/web, platforms/android]
+"""
+WEB = "name: web\noutput: web\nformats:\n  - {format: css, file: encore.css}\n"
+WEB += "  - {format: es-module, file: encore.js}\n"
+ANDROID = "name: android\noutput: android\nformats:\n"
+ANDROID += "  - {format: android-xml, file: res/values/tokens.xml}\n"
+
+
+def _color(r: float) -> dict[str, object]:
+    return {"$type": "color", "$value": {"colorSpace": "srgb", "components": [r, 0.5, 0.25]}}
+
+
+def make_project(root: Path) -> Path:
+    (root / "platforms" / "web").mkdir(parents=True)
+    (root / "platforms" / "android").mkdir(parents=True)
+    (root / "tokens" / "primitive").mkdir(parents=True)
+    (root / "tokens" / "semantic").mkdir(parents=True)
+    (root / "encore.yaml").write_text(PROJECT)
+    (root / "platforms" / "web" / "platform.yaml").write_text(WEB)
+    (root / "platforms" / "android" / "platform.yaml").write_text(ANDROID)
+    primitives = {"color": {f"c{i}": _color(i / 10) for i in range(5)}}
+    semantic = {"text": {"$type": "color", "base": {"$value": "{color.c1}"}}}
+    _json(root / "tokens" / "primitive" / "color.json", primitives)
+    _json(root / "tokens" / "semantic" / "text.json", semantic)
+    return root
+
+
+def _json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, indent=2) + "\n")
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != CACHE_FILE
+    }
+
+
+def test_an_unchanged_build_does_nothing(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    first = encore("build", cwd=root)
+    assert first.returncode == 0, first.stderr
+    css = root / "build" / "web" / "encore.css"
+    stamp = css.stat().st_mtime_ns
+    second = encore("build", cwd=root)
+    assert second.returncode == 0
+    assert "up to date: nothing changed since the last build (3 files)" in second.stderr
+    assert css.stat().st_mtime_ns == stamp
+    forced = encore("build", "--no-cache", cwd=root)
+    assert "built 6 tokens" in forced.stderr and "(0 changed)" in forced.stderr
+
+
+def test_every_kind_of_change_builds_again(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    assert encore("build", cwd=root).returncode == 0
+    css = root / "build" / "web" / "encore.css"
+
+    css.write_text("/* edited by hand */")  # an edited output is restored
+    run = encore("build", cwd=root)
+    assert "(1 changed)" in run.stderr and "--encore-color-c1" in css.read_text()
+
+    (root / "build" / "android" / "res" / "values" / "tokens.xml").unlink()  # a deleted one too
+    assert "(1 changed)" in encore("build", cwd=root).stderr
+
+    extra = {"size": {"$type": "dimension", "s1": {"$value": {"value": 4, "unit": "px"}}}}
+    _json(root / "tokens" / "primitive" / "size.json", extra)  # a new file matching a glob
+    assert "built 7 tokens" in encore("build", cwd=root).stderr
+
+    platform = root / "platforms" / "web" / "platform.yaml"  # configuration
+    platform.write_text(WEB.replace("file: encore.js}", "file: tokens.js}"))
+    assert "build/web/tokens.js" in encore("build", cwd=root).stderr
+    assert "up to date" in encore("build", cwd=root).stderr
+    assert "up to date" not in encore("build", "--platform", "web", cwd=root).stderr
+
+
+def test_warnings_are_reported_again(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    semantic = root / "tokens" / "semantic" / "text.json"
+    data = json.loads(semantic.read_text())
+    data["text"]["old"] = {"$value": "{color.c2}", "$deprecated": "use text.base"}
+    data["text"]["uses-old"] = {"$value": "{text.old}"}
+    _json(semantic, data)
+    for _ in range(2):  # a build with a warning is never skipped: the warning shows each time
+        run = encore("build", cwd=root)
+        assert run.returncode == 0 and "deprecated" in run.stderr, run.stderr
+
+
+EDITS = st.lists(
+    st.one_of(
+        st.tuples(st.just("value"), st.integers(0, 4), st.integers(0, 10)),
+        st.tuples(st.just("alias"), st.integers(0, 4), st.just(0)),
+        st.tuples(st.just("add"), st.integers(5, 9), st.integers(0, 10)),
+        st.tuples(st.just("break"), st.just(0), st.just(0)),
+        st.tuples(st.just("output"), st.just(0), st.just(0)),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=EDITS)
+def test_incremental_equals_clean_after_random_edits(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, int]]
+) -> None:
+    root = make_project(Path(tmp_path_factory.mktemp("cache")))
+    primitive = root / "tokens" / "primitive" / "color.json"
+    semantic = root / "tokens" / "semantic" / "text.json"
+    good_primitives = primitive.read_text()
+    for kind, index, amount in edits:
+        if kind == "value":
+            data = json.loads(good_primitives)
+            data["color"][f"c{index}"] = _color(amount / 10)
+            good_primitives = json.dumps(data)
+            primitive.write_text(good_primitives)
+        elif kind == "alias":
+            _json(semantic, {"text": {"$type": "color", "base": {"$value": f"{{color.c{index}}}"}}})
+        elif kind == "add":
+            data = json.loads(good_primitives)
+            data["color"][f"c{index}"] = _color(amount / 10)
+            good_primitives = json.dumps(data)
+            primitive.write_text(good_primitives)
+        elif kind == "break":
+            primitive.write_text('{"color": {"c0": ')
+        else:
+            out = root / "build" / "web" / "encore.css"
+            if out.exists():
+                out.write_text("edited")
+        project = load_project(root)
+        run = run_build(project)
+        if run.result.failed():
+            primitive.write_text(good_primitives)  # the next edit starts from a good file
+            continue
+        clean = build(project, write=False)
+        expected = {
+            f"{folder}/{name}": data
+            for folder, files in clean.outputs.items()
+            for name, data in files.items()
+        }
+        got = _snapshot(root / "build")
+        for name, data in expected.items():
+            assert got[name] == data, (name, edits)
+    shutil.rmtree(root)
