@@ -333,6 +333,8 @@ def compile_project(
             )
         )
     loaded, more = load_sources(sources)
+    if has_errors(more):  # syntax errors alone, not the unresolved references they cause
+        return None, [*problems, *more]
     tokens, most = compile_tokens(loaded)
     return single(tokens), [*problems, *more, *most]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -190,6 +191,73 @@ def build_command(
     inputs = theme_inputs(theme, contrast, raw_inputs, project)
     run = run_build(project, platforms, inputs=inputs, strict=strict, use_cache=not no_cache)
     _finish(run.result, output_format, strict, quiet, run.summary)
+
+
+@cli.command("watch")
+@click.option(
+    "--project",
+    "project_path",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    show_default=True,
+    help=f"Folder holding {PROJECT_FILE}.",
+)
+@click.option(
+    "--platform",
+    "platforms",
+    multiple=True,
+    metavar="NAME",
+    help="Build only this platform (repeatable).",
+)
+@click.option(
+    "--debounce",
+    type=click.FloatRange(min=0),
+    default=100,
+    show_default=True,
+    help="Milliseconds of quiet after a save before rebuilding.",
+)
+@theme_options
+def watch_command(
+    project_path: Path,
+    platforms: tuple[str, ...],
+    debounce: float,
+    theme: str | None,
+    contrast: str | None,
+    raw_inputs: tuple[str, ...],
+) -> None:
+    """Build, then rebuild on every save until interrupted (Ctrl-C).
+
+    Watches encore.yaml, tokens/, platforms/, local_systems/ and the folders the tier
+    globs name. A bad save prints the located errors and keeps the last good outputs;
+    the next good save recovers.
+
+    \b
+    Example:
+      encore watch --platform web
+    """
+    from encore.watch import Outcome, Watcher
+
+    def emit(outcome: Outcome) -> None:
+        if outcome.changed:
+            click.echo(f"encore: changed: {', '.join(outcome.changed)}", err=True)
+        report(outcome.diagnostics, "text")
+        click.echo(outcome.summary, err=True)
+
+    project = load_project(project_path)
+    inputs = theme_inputs(theme, contrast, raw_inputs, project)
+    watcher = Watcher(
+        project.root, platforms=platforms, inputs=inputs, debounce=debounce / 1000, emit=emit
+    )
+    watcher.rebuild()
+    watcher.start()
+    click.echo(f"encore: watching {project.root.resolve()} for changes (Ctrl-C to stop)", err=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        click.echo("encore: stopped watching", err=True)
+    finally:
+        watcher.stop()
 
 
 @cli.command("check")

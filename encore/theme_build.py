@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from encore.config import ThemesConfig
-from encore.diagnostics import Diagnostic, Origin
+from encore.diagnostics import Diagnostic, Origin, has_errors
 from encore.evaluate import evaluate
 from encore.load import LoadedFile
 from encore.model import TokenSet
@@ -77,8 +77,11 @@ def axes_of(
 def compile_permutation(
     resolver: Resolver, inputs: Mapping[str, str], tiers: Mapping[Path, str]
 ) -> tuple[TokenSet, list[Diagnostic]]:
-    """One permutation's resolved tokens."""
+    """One permutation's resolved tokens; none when a file could not be read or parsed
+    (its syntax errors alone are reported, not the unresolved references they cause)."""
     files, problems = sources_for(resolver, inputs)
+    if has_errors(problems):
+        return TokenSet({}), problems
     tiered: list[tuple[LoadedFile, str | None]] = [
         (file, tiers.get(Path(file.source.path).resolve())) for file in files
     ]
