@@ -28,8 +28,8 @@ def test_mypy_strict() -> None:
 def test_ruff() -> None:
     _tool("ruff")
     for args in (
-        ["check", "encore", "tests", "cli.py"],
-        ["format", "--check", "encore", "tests", "cli.py"],
+        ["check", "encore", "tests", "benchmarks", "cli.py"],
+        ["format", "--check", "encore", "tests", "benchmarks", "cli.py"],
     ):
         run = subprocess.run(
             [sys.executable, "-m", "ruff", *args],
