@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,10 +115,26 @@ class _Scope:
         return target.value
 
 
-class Evaluator:
-    """Turns a `TokenTree` into a `TokenSet`, collecting every error on the way."""
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """An earlier evaluation whose tokens a later one may reuse (another theme
+    permutation over mostly the same files)."""
 
-    def __init__(self, tree: TokenTree) -> None:
+    raw: Mapping[str, RawToken]
+    done: Mapping[str, Token | None]
+    noisy: frozenset[str]  # tokens whose evaluation reported something
+
+
+class Evaluator:
+    """Turns a `TokenTree` into a `TokenSet`, collecting every error on the way.
+
+    With ``earlier``, a token written by the very same source object, with the same tier,
+    type and deprecation, whose references all resolve to the very tokens they resolved to
+    before, is taken over instead of evaluated again: a theme permutation then costs only
+    what its overrides change.
+    """
+
+    def __init__(self, tree: TokenTree, earlier: Earlier | None = None) -> None:
         self.tree = tree
         self.raw: dict[str, RawToken] = {t.name: t for t in tree.tokens}
         self.done: dict[str, Token | None] = {}
@@ -125,6 +142,35 @@ class Evaluator:
         self.chain: list[str] = []
         self.pointers: list[str] = []
         self.diagnostics: list[Diagnostic] = []
+        self.earlier = earlier
+        self.noisy: set[str] = set()
+
+    def snapshot(self) -> Earlier:
+        """This evaluation, for a later one to reuse."""
+        return Earlier(self.raw, self.done, frozenset(self.noisy))
+
+    def reuse(self, name: str, raw: RawToken) -> Token | None:
+        """The earlier token of that name, when nothing it depends on changed."""
+        earlier = self.earlier
+        if earlier is None or name in earlier.noisy:
+            return None
+        before = earlier.raw.get(name)
+        token = earlier.done.get(name)
+        if before is None or token is None or before.node is not raw.node:
+            return None
+        if (before.tier, before.type, before.deprecated, before.origin) != (
+            raw.tier,
+            raw.type,
+            raw.deprecated,
+            raw.origin,
+        ):
+            return None
+        for reference in token.references:
+            if reference not in self.raw or self.resolve(reference) is not earlier.done.get(
+                reference
+            ):
+                return None
+        return token
 
     def run(self) -> TokenSet:
         limit = sys.getrecursionlimit()
@@ -152,7 +198,12 @@ class Evaluator:
         self.active[name] = len(self.chain)
         self.chain.append(name)
         try:
-            token = self.evaluate(raw)
+            token = self.reuse(name, raw)
+            if token is None:
+                reported = len(self.diagnostics)
+                token = self.evaluate(raw)
+                if len(self.diagnostics) != reported:
+                    self.noisy.add(name)
         finally:
             self.chain.pop()
             del self.active[name]
@@ -452,3 +503,13 @@ def evaluate(tree: TokenTree) -> tuple[TokenSet, list[Diagnostic]]:
     evaluator = Evaluator(tree)
     tokens = evaluator.run()
     return tokens, evaluator.diagnostics
+
+
+def evaluate_reusing(
+    tree: TokenTree, earlier: Earlier | None
+) -> tuple[TokenSet, list[Diagnostic], Earlier]:
+    """`evaluate`, taking over unchanged tokens of ``earlier``; also returns this
+    evaluation for the next one."""
+    evaluator = Evaluator(tree, earlier)
+    tokens = evaluator.run()
+    return tokens, evaluator.diagnostics, evaluator.snapshot()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from encore.config import ThemesConfig
 from encore.diagnostics import Diagnostic, Origin, has_errors
-from encore.evaluate import evaluate
+from encore.evaluate import Earlier, evaluate_reusing
 from encore.load import LoadedFile
 from encore.model import TokenSet
 from encore.resolver import Resolver, check_inputs, load_resolver, permutations, sources_for
@@ -75,19 +75,23 @@ def axes_of(
 
 
 def compile_permutation(
-    resolver: Resolver, inputs: Mapping[str, str], tiers: Mapping[Path, str]
-) -> tuple[TokenSet, list[Diagnostic]]:
+    resolver: Resolver,
+    inputs: Mapping[str, str],
+    tiers: Mapping[Path, str],
+    earlier: Earlier | None = None,
+) -> tuple[TokenSet, list[Diagnostic], Earlier | None]:
     """One permutation's resolved tokens; none when a file could not be read or parsed
-    (its syntax errors alone are reported, not the unresolved references they cause)."""
+    (its syntax errors alone are reported, not the unresolved references they cause).
+    Tokens of ``earlier`` (another permutation) that nothing here changes are reused."""
     files, problems = sources_for(resolver, inputs)
     if has_errors(problems):
-        return TokenSet({}), problems
+        return TokenSet({}), problems, None
     tiered: list[tuple[LoadedFile, str | None]] = [
         (file, tiers.get(Path(file.source.path).resolve())) for file in files
     ]
     tree = collect(tiered, override=True)
-    tokens, more = evaluate(tree)
-    return tokens, [*problems, *tree.diagnostics, *more]
+    tokens, more, evaluation = evaluate_reusing(tree, earlier)
+    return tokens, [*problems, *tree.diagnostics, *more], evaluation
 
 
 def compile_themes(
@@ -119,12 +123,13 @@ def themes_of(
         problems += more
         if more:
             return None, problems
-        tokens, more = compile_permutation(resolver, chosen, tiers)
+        tokens, more, _ = compile_permutation(resolver, chosen, tiers)
         label = ", ".join(f"{name}={context}" for name, context in chosen.items())
         return Themes((), {(): tokens}, label), unique(problems + more)
     sets: dict[Key, TokenSet] = {}
+    earlier: Earlier | None = None
     for permutation in permutations(resolver):
-        tokens, more = compile_permutation(resolver, permutation, tiers)
+        tokens, more, earlier = compile_permutation(resolver, permutation, tiers, earlier)
         problems += more
         sets[tuple(permutation[axis.name] for axis in axes)] = tokens
     themes = Themes(axes, sets)

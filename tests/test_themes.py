@@ -8,14 +8,15 @@ import json
 import re
 from pathlib import Path
 
-from encore.build import build
+from encore.build import build, project_sources
 from encore.config import ContrastConfig, ContrastPair, load_project
 from encore.diagnostics import Diagnostic, Origin, Severity
 from encore.formats import FORMATS
 from encore.model import TokenSet
+from encore.resolver import load_resolver, permutations
 from encore.rules import contrast
 from encore.sourcemap import SourceFile
-from encore.theme_build import compile_themes
+from encore.theme_build import compile_permutation, compile_themes, project_tiers, themes_of
 from encore.themes import Themes
 from encore.values.types import Color, Dimension
 from tests.conftest import FIXTURES, REPO, errors_of
@@ -250,3 +251,25 @@ def test_tier_files_the_resolver_never_uses_are_reported(project_copy: Path) -> 
     run = encore("build", "--strict", cwd=project_copy)
     assert run.returncode == 1
     assert "badge.yaml matches a tier glob but encore.resolver.yaml never uses it" in run.stderr
+
+
+def test_permutations_reuse_unchanged_tokens_and_only_those() -> None:
+    """Each permutation equals its own evaluation from scratch; tokens no override reaches
+    are the very objects of the permutation before (the reuse that keeps themes cheap)."""
+    resolver, problems = load_resolver(REPO / "tokens" / "encore.resolver.yaml")
+    assert resolver is not None and not problems
+    project = load_project(REPO)
+    sources, _ = project_sources(project)
+    tiers = project_tiers(sources)
+    themes, _ = themes_of(resolver, project.themes, tiers)
+    assert themes is not None
+    for permutation in permutations(resolver):
+        key = tuple(permutation[axis.name] for axis in themes.axes)
+        fresh, _, _ = compile_permutation(resolver, permutation, tiers, None)
+        assert dict(fresh.tokens) == dict(themes.sets[key].tokens), key
+    light = themes.sets[themes.key(theme="light")]
+    default = themes.default
+    shared = [n for n in default.tokens if light.tokens[n] is default.tokens[n]]
+    changed = [n for n in default.tokens if light.tokens[n] != default.tokens[n]]
+    assert len(shared) > len(default.tokens) // 2 and changed
+    assert not set(shared) & set(changed)
