@@ -32,6 +32,7 @@ from typing import Any
 
 from encore.components.generators.compose_body import render_composable
 from encore.components.generators.compose_model import (
+    EASING,
     STATEFUL,
     STATIC,
     TOKEN_CLASSES,
@@ -130,8 +131,10 @@ def _colors_class(model: Model, imports: Imports) -> list[str]:
     what = ", ".join(names[:-1]) + " and " + names[-1]
     lines = [
         *kdoc(
-            f"{what} of [{model.name}] in each state set.\n\nEach function "
-            "picks the value for the active states, the most specific state set first.",
+            f"{what} of [{model.name}] in each state set.\n\nEach function picks "
+            "the value for the active states as the web does: the state set naming\nmore "
+            "states first, then the one naming states listed later in the spec (pressed\n"
+            "over focus). Interaction states count only while enabled.",
             "",
         ),
         f"@{immutable}",
@@ -151,8 +154,12 @@ def _colors_class(model: Model, imports: Imports) -> list[str]:
             lines.append("")
         lines += kdoc(f"The {prop} of the {part} part for the active states.", "    ")
         lines += _signature(f"    fun {function}(", params, f"): {kind} =")
+        chain = model.chains[(part, prop)]
+        if chain == [()]:  # the same in every state
+            lines.append(f"        {model.fields[(part, prop, ())]}")
+            continue
         lines.append("        when {")
-        for states in model.state_sets:
+        for states in chain:
             value = model.fields[(part, prop, states)]
             if states:
                 lines.append(f"            {_condition(model, states)} -> {value}")
@@ -197,6 +204,8 @@ def _defaults(
             ]
             for combo in model.combos()
         }
+        if prop == "transition" and any(fallback in v for v in choices.values()):
+            imports(EASING)  # the 0 ms transition of an unbound combination
         dims, expression = choose(model, choices, "")
         model.static_dims[function] = dims
         state = " while focused" if focus else ""

@@ -2,8 +2,13 @@
 interaction source and states, and the part tree as ``Row``/``Box``/``BasicText``.
 
 How the component reacts depends on its role: a switch or checkbox with a boolean prop is
-``toggleable``; a slider with a ``value`` prop gets progress semantics (``setProgress``);
+``toggleable``; a slider with a ``value`` prop gets progress semantics (``setProgress``),
+and with a track part and a change event is drawn and moved as `compose_slider` describes;
 any other component with an event is ``clickable`` through its first event.
+
+When the root binds a ``transition``, every colour (``animateColorAsState``) and every
+opacity and scale (``animateFloatAsState``) a part draws animates with it, one ``val`` each
+at the top of the body, where composable calls belong.
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ from collections.abc import Mapping
 from typing import Final
 
 from encore.components.generators.compose_model import (
+    COLOR,
     DRAW,
     FOUNDATION,
     INTERACTION_PARAMS,
     SLOT,
+    STATEFUL,
     TEXT_ROLES,
     Dim,
     Model,
@@ -23,6 +30,15 @@ from encore.components.generators.compose_model import (
     decorations,
     dim_arguments,
     part_shapes,
+    taken_names,
+    unique,
+)
+from encore.components.generators.compose_slider import (
+    find_slider,
+    input_modifiers,
+    leading_modifiers,
+    locals_lines,
+    pressed_lines,
 )
 from encore.components.spec import INTERACTION_STATES, Part
 from encore.formats.kotlin_common import Imports, kdoc, kotlin_string
@@ -39,6 +55,7 @@ ROLES: Final[dict[str, str]] = {
 }
 LIVE_REGIONS: Final[dict[str, str]] = {"status": "Polite", "alert": "Assertive"}
 SEMANTICS = "androidx.compose.ui.semantics"
+ANIMATED: Final = frozenset({"background", "color", "border-color", "opacity", "scale"})
 
 
 class Writer:
@@ -65,7 +82,12 @@ class Writer:
         self.states = ", ".join(f"{p} = {p}" for _, p in model.states)
         self.colors = f"{model.name.strip('`')}Colors"
         self.defaults = f"{model.name.strip('`')}Defaults"
-        self.shapes = part_shapes(model, self.static)
+        self.taken = taken_names(model)
+        self.shapes = part_shapes(model, self.static, self.taken)
+        self.slider_input = find_slider(model, self.taken) if self.slider else None
+        self.transition = self.static(spec.root.name, "transition")
+        self.motion = unique("transition", self.taken) if self.transition else ""
+        self.animated: dict[tuple[str, str], str] = {}  # part, property → local, as drawn
 
     def _toggle_param(self) -> Param | None:
         roles = self.model.spec.accessibility.roles()
@@ -82,9 +104,23 @@ class Writer:
             return None
         return f"{self.defaults}.{function}({dim_arguments(self.model.static_dims[function])})"
 
-    def stateful(self, part: str, prop: str) -> str | None:
-        function = next((f for p, q, f in self.model.stateful if p == part and q == prop), None)
+    def function(self, part: str, prop: str) -> str | None:
+        """The colours class function of a part's property."""
+        return next((f for p, q, f in self.model.stateful if p == part and q == prop), None)
+
+    def target(self, part: str, prop: str) -> str | None:
+        """The colours class call for a part's property in the active states."""
+        function = self.function(part, prop)
         return None if function is None else f"colors.{function}({self.states})"
+
+    def stateful(self, part: str, prop: str) -> str | None:
+        """What a part draws for a property: the target, or its animated local."""
+        function = self.function(part, prop)
+        if function is None or not self.transition or prop not in ANIMATED:
+            return self.target(part, prop)
+        if (part, prop) not in self.animated:
+            self.animated[(part, prop)] = unique(function, self.taken)
+        return self.animated[(part, prop)]
 
     def part_modifiers(self, part: str) -> list[str]:
         out: list[str] = []
@@ -190,7 +226,9 @@ def _body(w: Writer) -> list[str]:
         ]
     own = {p.name for p in [*w.model.params, *w.model.events]} | {"enabled"}
     for state, param in w.model.states:
-        if state in INTERACTION_STATES and w.interaction:
+        if state == "pressed" and w.interaction and w.slider_input is not None:
+            lines += pressed_lines(w, w.slider_input, param)
+        elif state in INTERACTION_STATES and w.interaction:
             collect = w.use(FOUNDATION + ".interaction." + INTERACTION_PARAMS[state][1])
             w.use("androidx.compose.runtime.getValue")
             lines.append(f"    val {param} by interactionSource.{collect}()")
@@ -199,11 +237,40 @@ def _body(w: Writer) -> list[str]:
     for local, radius in w.shapes.values():
         shape = w.use(FOUNDATION + ".shape.RoundedCornerShape")
         lines.append(f"    val {local} = {shape}({radius})")
+    tree = _slider_tree(w) if w.slider_input is not None else _row_tree(w)
+    if w.slider_input is not None:
+        tree = [*locals_lines(w, w.slider_input), *tree]
+    return [*lines, *_motion(w), *tree]
+
+
+def _motion(w: Writer) -> list[str]:
+    """The root's transition and an animated ``val`` per colour, opacity and scale drawn."""
+    if not w.animated:
+        return []
+    tween = w.use("androidx.compose.animation.core.tween")
+    w.use("androidx.compose.runtime.getValue")
+    spec = f"{tween}({w.motion}.durationMillis, {w.motion}.delayMillis, {w.motion}.easing)"
+    lines = [f"    val {w.motion} = {w.transition}"]
+    for (part, prop), local in w.animated.items():
+        if STATEFUL[prop][0] == COLOR:
+            animate = w.use("androidx.compose.animation.animateColorAsState")
+        else:
+            animate = w.use("androidx.compose.animation.core.animateFloatAsState")
+        lines += [
+            f"    val {local} by {animate}(",
+            f"        targetValue = {w.target(part, prop)},",
+            f"        animationSpec = {spec},",
+            f"        label = {kotlin_string(str(w.function(part, prop)))},",
+            "    )",
+        ]
+    return lines
+
+
+def _row_tree(w: Writer) -> list[str]:
     root = w.model.spec.root
-    modifiers = _root_modifiers(w)
     row = w.use(FOUNDATION + ".layout.Row")
-    lines += [f"    {row}(", "        modifier = modifier"]
-    lines += [f"            {m}" for m in modifiers]
+    lines = [f"    {row}(", "        modifier = modifier"]
+    lines += [f"            {m}" for m in _root_modifiers(w)]
     lines[-1] += ","
     gap = w.static(root.name, "gap")
     if gap:
@@ -212,6 +279,23 @@ def _body(w: Writer) -> list[str]:
     alignment = w.use("androidx.compose.ui.Alignment")
     lines += [f"        verticalAlignment = {alignment}.CenterVertically,", "    ) {"]
     for child in _children(w, root):
+        lines += _part(w, child, "        ")
+    return [*lines, "    }"]
+
+
+def _slider_tree(w: Writer) -> list[str]:
+    """A full-width ``Box``: the track with the fill inside, then the thumb beside it."""
+    s = w.slider_input
+    assert s is not None
+    box = w.use(FOUNDATION + ".layout.Box")
+    width = w.use(FOUNDATION + ".layout.fillMaxWidth")
+    modifiers = [f".{width}()", *_root_modifiers(w), *input_modifiers(w, s)]
+    lines = [f"    {box}(", "        modifier = modifier"]
+    lines += [f"            {m}" for m in modifiers]
+    lines[-1] += ","
+    alignment = w.use("androidx.compose.ui.Alignment")
+    lines += [f"        contentAlignment = {alignment}.CenterStart,", "    ) {"]
+    for child in [*_children(w, w.model.spec.root), *([s.thumb] if s.thumb else [])]:
         lines += _part(w, child, "        ")
     return [*lines, "    }"]
 
@@ -273,7 +357,12 @@ def _semantics(w: Writer) -> list[str]:
             target = w.use(SEMANTICS + ".progressBarRangeInfo")
             lines.append(f"this.{target} = {info}({value.name}, 0f..{end})")
         lines += _assign(w, "value-text", "stateDescription")
-        if w.event is not None and w.event.type == "(Float) -> Unit":
+        s = w.slider_input
+        if s is not None:
+            guard = "if (enabled) " if w.enabled else ""
+            progress = w.use(SEMANTICS + ".setProgress")
+            lines.append(f"{guard}{progress} {{ {s.target} -> {s.update}({s.target}); true }}")
+        elif w.event is not None and w.event.type == "(Float) -> Unit":
             guard = "if (enabled) " if w.enabled else ""
             progress = w.use(SEMANTICS + ".setProgress")
             lines.append(f"{guard}{progress} {{ target -> {w.event.name}(target); true }}")
@@ -316,7 +405,9 @@ def _axis_of(dims: list[Dim], role: Mapping[str, str]) -> Dim | None:
 
 
 def _children(w: Writer, part: Part) -> list[Part]:
-    return [p for p in w.model.spec.parts if p.parent == part.name]
+    """A part's children; a slider's thumb is drawn beside its track, not in it."""
+    thumb = w.slider_input.thumb if w.slider_input is not None else None
+    return [p for p in w.model.spec.parts if p.parent == part.name and p is not thumb]
 
 
 def _part(w: Writer, part: Part, indent: str) -> list[str]:
@@ -327,6 +418,8 @@ def _part(w: Writer, part: Part, indent: str) -> list[str]:
         call = f"{param.name}?.invoke()" if param.type.endswith("?") else f"{param.name}()"
         return [indent + call]
     modifiers = w.part_modifiers(part.name)
+    if w.slider_input is not None:
+        modifiers = [*leading_modifiers(w, w.slider_input, part), *modifiers]
     children = [line for c in _children(w, part) for line in _part(w, c, indent + "    ")]
     if not modifiers and not children:
         return []

@@ -5,7 +5,12 @@ choosing between them. `encore.components.generators.compose` writes the file.
 Token references: a colour that differs between themes reads ``EncoreTheme.colors.<name>``
 (the ``EncoreColors`` property of `encore.formats.compose_themes`); every other token
 reads its ``EncoreTokens`` constant. Unbound or unknown tokens fall back to a neutral value
-(``Color.Unspecified``, ``1f``, ``0.dp``...).
+(``Color.Unspecified``, ``1f``, ``0.dp``, a 0 ms transition...).
+
+State precedence (`state_chain`): a part x property is chosen by the state sets its bindings
+name and their unions, most states first, then the states listed later in ``states:``, as
+`encore.components.resolve` and the web's cascade (``:active`` after ``:focus-visible``)
+prescribe; a state set that would pick what a less specific one picks is left out.
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from encore.components.resolve import ResolvedSpec, state_sets
-from encore.components.spec import Cell, ComponentSpec, Prop
+from encore.components.resolve import ResolvedSpec
+from encore.components.spec import INTERACTION_STATES, Cell, ComponentSpec, Prop
 from encore.formats.compose_themes import THEMED_TYPES
 from encore.formats.kotlin_common import IDENTIFIER_PATTERN, NAMING, kotlin_float, kotlin_string
 from encore.formats.namespaces import build_namespaces
@@ -31,7 +36,13 @@ TEXT_STYLE = "androidx.compose.ui.text.TextStyle"
 # when unbound).
 SHADOW = "EncoreShadow?"
 BORDER = "EncoreBorder?"
-TOKEN_CLASSES: Final = {SHADOW: "EncoreShadow", BORDER: "EncoreBorder"}
+TRANSITION = "EncoreTransition"
+TOKEN_CLASSES: Final = {
+    SHADOW: "EncoreShadow",
+    BORDER: "EncoreBorder",
+    TRANSITION: "EncoreTransition",
+}
+EASING = "androidx.compose.animation.core.CubicBezierEasing"
 TEXT_ROLES = frozenset({"label", "text", "input", "placeholder"})
 SLOT = "@Composable () -> Unit"
 FOUNDATION = "androidx.compose.foundation"
@@ -59,6 +70,12 @@ STATIC: Final[dict[str, tuple[str, str]]] = {
     "radius": (DP, "0.dp"),
     "corner": (DP, "0.dp"),
     "focus-ring": (BORDER, "null"),  # resolved in the focus state
+    # the root's only: every part animates with it; unbound, a change is immediate
+    "transition": (
+        TRANSITION,
+        "EncoreTransition(durationMillis = 0, delayMillis = 0, "
+        "easing = CubicBezierEasing(0f, 0f, 1f, 1f))",
+    ),
 }
 INTERACTION_PARAMS: Final[dict[str, tuple[str, str]]] = {
     "pressed": ("pressed", "collectIsPressedAsState"),
@@ -124,6 +141,7 @@ class Model:
     states: list[tuple[str, str]] = field(default_factory=list)  # state → Kotlin param
     stateful: list[tuple[str, str, str]] = field(default_factory=list)  # part, prop, function
     static: dict[tuple[str, str], str] = field(default_factory=dict)  # → defaults function
+    chains: dict[tuple[str, str], list[tuple[str, ...]]] = field(default_factory=dict)
     fields: dict[tuple[str, str, tuple[str, ...]], str] = field(default_factory=dict)
     colors_dims: list[Dim] = field(default_factory=list)  # the dims colors() takes
     static_dims: dict[str, list[Dim]] = field(default_factory=dict)  # per defaults function
@@ -132,15 +150,10 @@ class Model:
         """The parameter of a prop, if it has one."""
         return next((p for p in [*self.params, *self.events] if p.prop.name == prop), None)
 
-    @property
-    def state_sets(self) -> list[tuple[str, ...]]:
-        """The state sets of the colours class, most specific first (the default last)."""
-        order = self.spec.states
-
-        def key(states: tuple[str, ...]) -> tuple[int, list[int]]:
-            return len(states), sorted((order.index(s) for s in states), reverse=True)
-
-        return sorted(state_sets(self.spec), key=key, reverse=True)
+    def precedence(self, states: tuple[str, ...]) -> tuple[int, list[int]]:
+        """Sorts state sets as `encore.components.resolve` ranks bindings: more states first,
+        then states listed later in ``states:``."""
+        return len(states), sorted((self.spec.states.index(s) for s in states), reverse=True)
 
     def combos(self) -> list[Combo]:
         """Every value per variant axis and size."""
@@ -186,6 +199,7 @@ WANTED: Final[dict[str, frozenset[TokenType]]] = {
     TEXT_STYLE: frozenset({TokenType.TYPOGRAPHY}),
     SHADOW: frozenset({TokenType.SHADOW}),
     BORDER: frozenset({TokenType.BORDER}),
+    TRANSITION: frozenset({TokenType.TRANSITION}),
 }
 
 
@@ -229,17 +243,57 @@ def build_model(spec: ComponentSpec) -> Model:
             model.states.append((state, fallback))
     fields: set[str] = set()
     functions: set[str] = set()
+    resolved = ResolvedSpec(spec)
     for binding in spec.bindings:
         key = (binding.part, binding.property)
         base = camel([*words(binding.part), *words(binding.property)])
-        if binding.property in STATEFUL and key not in [(p, q) for p, q, _ in model.stateful]:
+        if binding.property in STATEFUL and key not in model.chains:
             model.stateful.append((*key, unique(kotlin_identifier(base), functions)))
-            for states in model.state_sets:
+            model.chains[key] = state_chain(model, resolved, *key)
+            for states in model.chains[key]:
                 suffix = [w for s in states for w in words(s)]
                 model.fields[(*key, states)] = unique(camel([base, *suffix]), fields)
+        elif binding.property == "transition" and binding.part != spec.root.name:
+            continue  # the component animates as one, with its root's transition
         elif binding.property in STATIC and key not in model.static:
             model.static[key] = unique(kotlin_identifier(base), functions)
     return model
+
+
+def state_chain(
+    model: Model, resolved: ResolvedSpec, part: str, prop: str
+) -> list[tuple[str, ...]]:
+    """The state sets choosing a part's property, the first active one winning: the sets its
+    bindings name and their unions (the cell where several hold at once), most specific
+    first, ending with the default ``()``. Unions of an inactive state (``disabled``) with an
+    interaction state are left out, as interaction states only count while active. A set is
+    kept only where it picks another token than the sets below it would for some variant
+    and size, so the first active set always picks what `resolve` picks for the active ones.
+    """
+    spec = model.spec
+    inactive = set(spec.accessibility.inactive_states)
+    bound = {b.selector.states for b in spec.bindings if b.part == part and b.property == prop}
+    found = {(), *bound}
+    grown = True
+    while grown:
+        grown = False
+        for a, b in [(a, b) for a in found for b in found]:
+            union = tuple(s for s in spec.states if s in a or s in b)
+            mixed = bool(inactive & set(union)) and bool(set(INTERACTION_STATES) & set(union))
+            if union not in found and not mixed:
+                found.add(union)
+                grown = True
+    combos = model.combos()
+
+    def token(states: tuple[str, ...], combo: Combo) -> str | None:
+        return resolved.token(part, prop, model.cell(combo, states))
+
+    kept: list[tuple[str, ...]] = []  # most specific first
+    for states in sorted(found, key=model.precedence):  # least specific first
+        below = next((k for k in kept if set(k) <= set(states)), None)
+        if below is None or any(token(states, c) != token(below, c) for c in combos):
+            kept.insert(0, states)
+    return kept
 
 
 def _dim(
@@ -357,13 +411,20 @@ def resolved_value(
     return names.expression(token, WANTED[kind]) or fallback
 
 
+def taken_names(model: Model) -> set[str]:
+    """The names of the composable's parameters and state locals, which no other local of
+    its body may take (claim more with `unique`)."""
+    taken = {p.name.strip("`") for p in [*model.params, *model.events]}
+    taken |= {p.strip("`") for _, p in model.states}
+    return taken | {"modifier", "enabled", "colors", "interactionSource"}
+
+
 def part_shapes(
-    model: Model, static: Callable[[str, str], str | None]
+    model: Model, static: Callable[[str, str], str | None], taken: set[str]
 ) -> dict[str, tuple[str, str]]:
     """Part → the local holding its ``RoundedCornerShape`` and the radius (the ``radius`` or
-    ``corner`` defaults call), for each part drawn as a ``Row`` or ``Box`` (not text or slot)."""
-    taken = {p.name.strip("`") for p in [*model.params, *model.events]}
-    taken |= {p for _, p in model.states} | {"modifier", "colors", "interactionSource"}
+    ``corner`` defaults call), for each part drawn as a ``Row`` or ``Box`` (not text or slot);
+    the locals' names are claimed in ``taken``."""
     out: dict[str, tuple[str, str]] = {}
     for part in model.spec.parts:
         param = model.param(part.name)

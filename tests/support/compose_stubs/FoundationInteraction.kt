@@ -26,3 +26,6 @@ fun InteractionSource.collectIsHoveredAsState(): State<Boolean> = BooleanState(f
 
 @Composable
 fun InteractionSource.collectIsFocusedAsState(): State<Boolean> = BooleanState(false)
+
+@Composable
+fun InteractionSource.collectIsDraggedAsState(): State<Boolean> = BooleanState(false)

@@ -5,6 +5,7 @@
 package androidx.compose.foundation.layout
 
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.Immutable
 import androidx.compose.runtime.Stable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -23,7 +24,14 @@ object Arrangement {
 
 interface RowScope
 
-interface BoxScope
+@Immutable
+interface BoxScope {
+    @Stable
+    fun Modifier.align(alignment: Alignment): Modifier = this
+
+    @Stable
+    fun Modifier.matchParentSize(): Modifier = this
+}
 
 @PublishedApi
 internal object RowScopeInstance : RowScope
@@ -65,3 +73,12 @@ fun Modifier.height(height: Dp): Modifier = this
 
 @Stable
 fun Modifier.size(size: Dp): Modifier = this
+
+@Stable
+fun Modifier.fillMaxWidth(fraction: Float = 1f): Modifier = this
+
+@Stable
+fun Modifier.fillMaxHeight(fraction: Float = 1f): Modifier = this
+
+@Stable
+fun Modifier.fillMaxSize(fraction: Float = 1f): Modifier = this

@@ -35,3 +35,17 @@ fun Modifier.clickable(
     role: Role? = null,
     onClick: () -> Unit,
 ): Modifier = this
+
+enum class MutatePriority {
+    Default,
+    UserInput,
+    PreventUserInput,
+}
+
+fun Modifier.focusable(
+    enabled: Boolean = true,
+    interactionSource: MutableInteractionSource? = null,
+): Modifier = this
+
+fun Modifier.hoverable(interactionSource: MutableInteractionSource, enabled: Boolean = true): Modifier =
+    this

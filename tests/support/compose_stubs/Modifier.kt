@@ -4,6 +4,7 @@
 
 package androidx.compose.ui
 
+import androidx.compose.runtime.Immutable
 import androidx.compose.runtime.Stable
 
 @Stable
@@ -23,9 +24,14 @@ interface Alignment {
     }
 
     companion object {
-        val TopStart: Alignment = object : Alignment {}
-        val Center: Alignment = object : Alignment {}
+        val TopStart: Alignment = BiasAlignment(-1f, -1f)
+        val Center: Alignment = BiasAlignment(0f, 0f)
+        val CenterStart: Alignment = BiasAlignment(-1f, 0f)
+        val CenterEnd: Alignment = BiasAlignment(1f, 0f)
         val Top: Vertical = Vertical { _, _ -> 0 }
         val CenterVertically: Vertical = Vertical { _, _ -> 0 }
     }
 }
+
+@Immutable
+data class BiasAlignment(val horizontalBias: Float, val verticalBias: Float) : Alignment

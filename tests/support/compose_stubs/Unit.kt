@@ -119,3 +119,23 @@ val Double.em: TextUnit
 
 val Int.em: TextUnit
     get() = TextUnit.Unspecified
+
+@JvmInline
+value class IntSize internal constructor(@PublishedApi internal val packedValue: Long) {
+    val width: Int
+        get() = (packedValue shr 32).toInt()
+
+    val height: Int
+        get() = packedValue.toInt()
+
+    companion object {
+        val Zero: IntSize = IntSize(0L)
+    }
+}
+
+fun IntSize(width: Int, height: Int): IntSize = IntSize.Zero
+
+enum class LayoutDirection {
+    Ltr,
+    Rtl,
+}

@@ -36,7 +36,9 @@ enum class EncoreBannerVariant {
 /**
  * The colours and opacity of [EncoreBanner] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreBannerColors(
@@ -48,33 +50,23 @@ class EncoreBannerColors(
 ) {
     /** The background of the container part for the active states. */
     fun containerBackground(): Color =
-        when {
-            else -> containerBackground
-        }
+        containerBackground
 
     /** The border-color of the container part for the active states. */
     fun containerBorderColor(): Color =
-        when {
-            else -> containerBorderColor
-        }
+        containerBorderColor
 
     /** The color of the icon part for the active states. */
     fun iconColor(): Color =
-        when {
-            else -> iconColor
-        }
+        iconColor
 
     /** The color of the title part for the active states. */
     fun titleColor(): Color =
-        when {
-            else -> titleColor
-        }
+        titleColor
 
     /** The color of the message part for the active states. */
     fun messageColor(): Color =
-        when {
-            else -> messageColor
-        }
+        messageColor
 }
 
 /** Defaults of [EncoreBanner], read from the tokens. */

@@ -2,6 +2,9 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.animateFloatAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
@@ -35,6 +38,7 @@ import androidx.compose.ui.unit.dp
 import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
 
 /** The variant of [EncoreButton]. */
 enum class EncoreButtonVariant {
@@ -59,38 +63,24 @@ enum class EncoreButtonSize {
 /**
  * The colours, opacity and scale of [EncoreButton] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreButtonColors(
-    val containerBackgroundDisabled: Color,
-    val containerBackgroundFocus: Color,
     val containerBackgroundPressed: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
-    val containerBorderColorDisabled: Color,
-    val containerBorderColorFocus: Color,
-    val containerBorderColorPressed: Color,
     val containerBorderColorHover: Color,
     val containerBorderColor: Color,
-    val containerScaleDisabled: Float,
-    val containerScaleFocus: Float,
     val containerScalePressed: Float,
     val containerScaleHover: Float,
     val containerScale: Float,
     val containerOpacityDisabled: Float,
-    val containerOpacityFocus: Float,
-    val containerOpacityPressed: Float,
-    val containerOpacityHover: Float,
     val containerOpacity: Float,
-    val labelColorDisabled: Color,
-    val labelColorFocus: Color,
-    val labelColorPressed: Color,
     val labelColorHover: Color,
     val labelColor: Color,
-    val iconColorDisabled: Color,
-    val iconColorFocus: Color,
-    val iconColorPressed: Color,
     val iconColorHover: Color,
     val iconColor: Color,
 ) {
@@ -102,8 +92,6 @@ class EncoreButtonColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> containerBackgroundDisabled
-            focused && enabled -> containerBackgroundFocus
             pressed && enabled -> containerBackgroundPressed
             hovered && enabled -> containerBackgroundHover
             else -> containerBackground
@@ -117,9 +105,6 @@ class EncoreButtonColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> containerBorderColorDisabled
-            focused && enabled -> containerBorderColorFocus
-            pressed && enabled -> containerBorderColorPressed
             hovered && enabled -> containerBorderColorHover
             else -> containerBorderColor
         }
@@ -132,8 +117,6 @@ class EncoreButtonColors(
         enabled: Boolean = true,
     ): Float =
         when {
-            !enabled -> containerScaleDisabled
-            focused && enabled -> containerScaleFocus
             pressed && enabled -> containerScalePressed
             hovered && enabled -> containerScaleHover
             else -> containerScale
@@ -148,9 +131,6 @@ class EncoreButtonColors(
     ): Float =
         when {
             !enabled -> containerOpacityDisabled
-            focused && enabled -> containerOpacityFocus
-            pressed && enabled -> containerOpacityPressed
-            hovered && enabled -> containerOpacityHover
             else -> containerOpacity
         }
 
@@ -162,9 +142,6 @@ class EncoreButtonColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> labelColorDisabled
-            focused && enabled -> labelColorFocus
-            pressed && enabled -> labelColorPressed
             hovered && enabled -> labelColorHover
             else -> labelColor
         }
@@ -177,9 +154,6 @@ class EncoreButtonColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> iconColorDisabled
-            focused && enabled -> iconColorFocus
-            pressed && enabled -> iconColorPressed
             hovered && enabled -> iconColorHover
             else -> iconColor
         }
@@ -192,98 +166,50 @@ object EncoreButtonDefaults {
     fun colors(variant: EncoreButtonVariant = EncoreButtonVariant.Primary): EncoreButtonColors =
         when (variant) {
             EncoreButtonVariant.Primary -> EncoreButtonColors(
-                containerBackgroundDisabled = EncoreTokens.Button.Primary.Background.base,
-                containerBackgroundFocus = EncoreTokens.Button.Primary.Background.base,
                 containerBackgroundPressed = EncoreTokens.Button.Primary.Background.press,
                 containerBackgroundHover = EncoreTokens.Button.Primary.Background.hover,
                 containerBackground = EncoreTokens.Button.Primary.Background.base,
-                containerBorderColorDisabled = Color.Unspecified,
-                containerBorderColorFocus = Color.Unspecified,
-                containerBorderColorPressed = Color.Unspecified,
                 containerBorderColorHover = Color.Unspecified,
                 containerBorderColor = Color.Unspecified,
-                containerScaleDisabled = 1f,
-                containerScaleFocus = 1f,
                 containerScalePressed = EncoreTokens.Button.pressScale,
                 containerScaleHover = EncoreTokens.Button.hoverScale,
                 containerScale = 1f,
                 containerOpacityDisabled = EncoreTokens.Button.disabledOpacity,
-                containerOpacityFocus = 1f,
-                containerOpacityPressed = 1f,
-                containerOpacityHover = 1f,
                 containerOpacity = 1f,
-                labelColorDisabled = EncoreTokens.Button.Primary.label,
-                labelColorFocus = EncoreTokens.Button.Primary.label,
-                labelColorPressed = EncoreTokens.Button.Primary.label,
                 labelColorHover = EncoreTokens.Button.Primary.label,
                 labelColor = EncoreTokens.Button.Primary.label,
-                iconColorDisabled = EncoreTokens.Button.Primary.label,
-                iconColorFocus = EncoreTokens.Button.Primary.label,
-                iconColorPressed = EncoreTokens.Button.Primary.label,
                 iconColorHover = EncoreTokens.Button.Primary.label,
                 iconColor = EncoreTokens.Button.Primary.label,
             )
             EncoreButtonVariant.Secondary -> EncoreButtonColors(
-                containerBackgroundDisabled = Color.Unspecified,
-                containerBackgroundFocus = Color.Unspecified,
                 containerBackgroundPressed = Color.Unspecified,
                 containerBackgroundHover = Color.Unspecified,
                 containerBackground = Color.Unspecified,
-                containerBorderColorDisabled = EncoreTheme.colors.buttonSecondaryBorderBase,
-                containerBorderColorFocus = EncoreTheme.colors.buttonSecondaryBorderBase,
-                containerBorderColorPressed = EncoreTheme.colors.buttonSecondaryBorderBase,
                 containerBorderColorHover = EncoreTheme.colors.buttonSecondaryBorderHover,
                 containerBorderColor = EncoreTheme.colors.buttonSecondaryBorderBase,
-                containerScaleDisabled = 1f,
-                containerScaleFocus = 1f,
                 containerScalePressed = EncoreTokens.Button.pressScale,
                 containerScaleHover = EncoreTokens.Button.hoverScale,
                 containerScale = 1f,
                 containerOpacityDisabled = EncoreTokens.Button.disabledOpacity,
-                containerOpacityFocus = 1f,
-                containerOpacityPressed = 1f,
-                containerOpacityHover = 1f,
                 containerOpacity = 1f,
-                labelColorDisabled = EncoreTheme.colors.buttonSecondaryLabelBase,
-                labelColorFocus = EncoreTheme.colors.buttonSecondaryLabelBase,
-                labelColorPressed = EncoreTheme.colors.buttonSecondaryLabelBase,
                 labelColorHover = EncoreTheme.colors.buttonSecondaryLabelHover,
                 labelColor = EncoreTheme.colors.buttonSecondaryLabelBase,
-                iconColorDisabled = EncoreTheme.colors.buttonSecondaryLabelBase,
-                iconColorFocus = EncoreTheme.colors.buttonSecondaryLabelBase,
-                iconColorPressed = EncoreTheme.colors.buttonSecondaryLabelBase,
                 iconColorHover = EncoreTheme.colors.buttonSecondaryLabelHover,
                 iconColor = EncoreTheme.colors.buttonSecondaryLabelBase,
             )
             EncoreButtonVariant.Tertiary -> EncoreButtonColors(
-                containerBackgroundDisabled = Color.Unspecified,
-                containerBackgroundFocus = Color.Unspecified,
                 containerBackgroundPressed = Color.Unspecified,
                 containerBackgroundHover = Color.Unspecified,
                 containerBackground = Color.Unspecified,
-                containerBorderColorDisabled = Color.Unspecified,
-                containerBorderColorFocus = Color.Unspecified,
-                containerBorderColorPressed = Color.Unspecified,
                 containerBorderColorHover = Color.Unspecified,
                 containerBorderColor = Color.Unspecified,
-                containerScaleDisabled = 1f,
-                containerScaleFocus = 1f,
                 containerScalePressed = EncoreTokens.Button.pressScale,
                 containerScaleHover = EncoreTokens.Button.hoverScale,
                 containerScale = 1f,
                 containerOpacityDisabled = EncoreTokens.Button.disabledOpacity,
-                containerOpacityFocus = 1f,
-                containerOpacityPressed = 1f,
-                containerOpacityHover = 1f,
                 containerOpacity = 1f,
-                labelColorDisabled = EncoreTheme.colors.buttonTertiaryLabelBase,
-                labelColorFocus = EncoreTheme.colors.buttonTertiaryLabelBase,
-                labelColorPressed = EncoreTheme.colors.buttonTertiaryLabelBase,
                 labelColorHover = EncoreTheme.colors.buttonTertiaryLabelHover,
                 labelColor = EncoreTheme.colors.buttonTertiaryLabelBase,
-                iconColorDisabled = EncoreTheme.colors.buttonTertiaryLabelBase,
-                iconColorFocus = EncoreTheme.colors.buttonTertiaryLabelBase,
-                iconColorPressed = EncoreTheme.colors.buttonTertiaryLabelBase,
                 iconColorHover = EncoreTheme.colors.buttonTertiaryLabelHover,
                 iconColor = EncoreTheme.colors.buttonTertiaryLabelBase,
             )
@@ -320,6 +246,10 @@ object EncoreButtonDefaults {
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Button.gap
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.Button.transition
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -367,6 +297,32 @@ fun EncoreButton(
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
     val containerShape = RoundedCornerShape(EncoreButtonDefaults.containerRadius())
+    val transition = EncoreButtonDefaults.containerTransition()
+    val containerOpacity by animateFloatAsState(
+        targetValue = colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerOpacity",
+    )
+    val containerScale by animateFloatAsState(
+        targetValue = colors.containerScale(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerScale",
+    )
+    val containerBorderColor by animateColorAsState(
+        targetValue = colors.containerBorderColor(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBorderColor",
+    )
+    val containerBackground by animateColorAsState(
+        targetValue = colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBackground",
+    )
+    val labelColor by animateColorAsState(
+        targetValue = colors.labelColor(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "labelColor",
+    )
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -374,18 +330,18 @@ fun EncoreButton(
             .semantics(mergeDescendants = true) {
                 this.role = Role.Button
             }
-            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
-            .scale(colors.containerScale(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
+            .alpha(containerOpacity)
+            .scale(containerScale)
             .clip(containerShape)
             .then(EncoreButtonDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
-            .border(width = EncoreButtonDefaults.containerBorderWidth(variant = variant), color = colors.containerBorderColor(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = containerShape)
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = containerShape)
+            .border(width = EncoreButtonDefaults.containerBorderWidth(variant = variant), color = containerBorderColor, shape = containerShape)
+            .background(containerBackground, shape = containerShape)
             .heightIn(min = EncoreButtonDefaults.containerMinHeight(size = size))
             .padding(horizontal = EncoreButtonDefaults.containerPaddingInline(size = size)),
         horizontalArrangement = Arrangement.spacedBy(EncoreButtonDefaults.containerGap()),
         verticalAlignment = Alignment.CenterVertically,
     ) {
         icon?.invoke()
-        BasicText(text = label, style = EncoreButtonDefaults.labelTextStyle(size = size).copy(color = colors.labelColor(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled)))
+        BasicText(text = label, style = EncoreButtonDefaults.labelTextStyle(size = size).copy(color = labelColor))
     }
 }

@@ -2,6 +2,8 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
@@ -30,6 +32,7 @@ import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreShadow
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
 
 /** The kind of [EncoreCard]. */
 enum class EncoreCardKind {
@@ -44,25 +47,18 @@ enum class EncoreCardKind {
 /**
  * The colours, opacity and elevation of [EncoreCard] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreCardColors(
-    val containerBackgroundFocus: Color,
     val containerBackgroundPressed: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
-    val artworkElevationFocus: EncoreShadow?,
-    val artworkElevationPressed: EncoreShadow?,
     val artworkElevationHover: EncoreShadow?,
     val artworkElevation: EncoreShadow?,
-    val titleColorFocus: Color,
-    val titleColorPressed: Color,
-    val titleColorHover: Color,
     val titleColor: Color,
-    val subtitleColorFocus: Color,
-    val subtitleColorPressed: Color,
-    val subtitleColorHover: Color,
     val subtitleColor: Color,
 ) {
     /** The background of the container part for the active states. */
@@ -72,7 +68,6 @@ class EncoreCardColors(
         focused: Boolean = false,
     ): Color =
         when {
-            focused -> containerBackgroundFocus
             pressed -> containerBackgroundPressed
             hovered -> containerBackgroundHover
             else -> containerBackground
@@ -85,8 +80,6 @@ class EncoreCardColors(
         focused: Boolean = false,
     ): EncoreShadow? =
         when {
-            focused -> artworkElevationFocus
-            pressed -> artworkElevationPressed
             hovered -> artworkElevationHover
             else -> artworkElevation
         }
@@ -97,12 +90,7 @@ class EncoreCardColors(
         pressed: Boolean = false,
         focused: Boolean = false,
     ): Color =
-        when {
-            focused -> titleColorFocus
-            pressed -> titleColorPressed
-            hovered -> titleColorHover
-            else -> titleColor
-        }
+        titleColor
 
     /** The color of the subtitle part for the active states. */
     fun subtitleColor(
@@ -110,12 +98,7 @@ class EncoreCardColors(
         pressed: Boolean = false,
         focused: Boolean = false,
     ): Color =
-        when {
-            focused -> subtitleColorFocus
-            pressed -> subtitleColorPressed
-            hovered -> subtitleColorHover
-            else -> subtitleColor
-        }
+        subtitleColor
 }
 
 /** Defaults of [EncoreCard], read from the tokens. */
@@ -124,21 +107,12 @@ object EncoreCardDefaults {
     @Composable
     fun colors(): EncoreCardColors =
         EncoreCardColors(
-            containerBackgroundFocus = EncoreTheme.colors.cardBackgroundBase,
             containerBackgroundPressed = EncoreTheme.colors.cardBackgroundPress,
             containerBackgroundHover = EncoreTheme.colors.cardBackgroundHover,
             containerBackground = EncoreTheme.colors.cardBackgroundBase,
-            artworkElevationFocus = null,
-            artworkElevationPressed = null,
             artworkElevationHover = EncoreTokens.Card.Artwork.elevation,
             artworkElevation = null,
-            titleColorFocus = EncoreTheme.colors.cardTitleColor,
-            titleColorPressed = EncoreTheme.colors.cardTitleColor,
-            titleColorHover = EncoreTheme.colors.cardTitleColor,
             titleColor = EncoreTheme.colors.cardTitleColor,
-            subtitleColorFocus = EncoreTheme.colors.cardSubtitleColor,
-            subtitleColorPressed = EncoreTheme.colors.cardSubtitleColor,
-            subtitleColorHover = EncoreTheme.colors.cardSubtitleColor,
             subtitleColor = EncoreTheme.colors.cardSubtitleColor,
         )
 
@@ -149,6 +123,10 @@ object EncoreCardDefaults {
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Card.gap
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.Card.transition
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -202,6 +180,22 @@ fun EncoreCard(
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
     val containerShape = RoundedCornerShape(EncoreCardDefaults.containerRadius())
+    val transition = EncoreCardDefaults.containerTransition()
+    val containerBackground by animateColorAsState(
+        targetValue = colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBackground",
+    )
+    val titleColor by animateColorAsState(
+        targetValue = colors.titleColor(hovered = hovered, pressed = pressed, focused = focused),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "titleColor",
+    )
+    val subtitleColor by animateColorAsState(
+        targetValue = colors.subtitleColor(hovered = hovered, pressed = pressed, focused = focused),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "subtitleColor",
+    )
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -209,14 +203,14 @@ fun EncoreCard(
             .semantics(mergeDescendants = true) {}
             .clip(containerShape)
             .then(EncoreCardDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused), shape = containerShape),
+            .background(containerBackground, shape = containerShape),
         horizontalArrangement = Arrangement.spacedBy(EncoreCardDefaults.containerGap()),
         verticalAlignment = Alignment.CenterVertically,
     ) {
         artwork()
-        BasicText(text = title, style = EncoreCardDefaults.titleTextStyle().copy(color = colors.titleColor(hovered = hovered, pressed = pressed, focused = focused)))
+        BasicText(text = title, style = EncoreCardDefaults.titleTextStyle().copy(color = titleColor))
         if (subtitle != null) {
-            BasicText(text = subtitle, style = EncoreCardDefaults.subtitleTextStyle().copy(color = colors.subtitleColor(hovered = hovered, pressed = pressed, focused = focused)))
+            BasicText(text = subtitle, style = EncoreCardDefaults.subtitleTextStyle().copy(color = subtitleColor))
         }
         play?.invoke()
     }

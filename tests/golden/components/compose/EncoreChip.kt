@@ -2,6 +2,9 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.animateFloatAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
@@ -35,40 +38,25 @@ import androidx.compose.ui.unit.dp
 import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
 
 /**
  * The colours and opacity of [EncoreChip] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreChipColors(
-    val containerBackgroundFocusSelected: Color,
-    val containerBackgroundPressedSelected: Color,
     val containerBackgroundHoverSelected: Color,
-    val containerBackgroundDisabled: Color,
     val containerBackgroundSelected: Color,
-    val containerBackgroundFocus: Color,
     val containerBackgroundPressed: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
-    val containerOpacityFocusSelected: Float,
-    val containerOpacityPressedSelected: Float,
-    val containerOpacityHoverSelected: Float,
     val containerOpacityDisabled: Float,
-    val containerOpacitySelected: Float,
-    val containerOpacityFocus: Float,
-    val containerOpacityPressed: Float,
-    val containerOpacityHover: Float,
     val containerOpacity: Float,
-    val labelColorFocusSelected: Color,
-    val labelColorPressedSelected: Color,
-    val labelColorHoverSelected: Color,
-    val labelColorDisabled: Color,
     val labelColorSelected: Color,
-    val labelColorFocus: Color,
-    val labelColorPressed: Color,
-    val labelColorHover: Color,
     val labelColor: Color,
 ) {
     /** The background of the container part for the active states. */
@@ -80,12 +68,8 @@ class EncoreChipColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            focused && selected && enabled -> containerBackgroundFocusSelected
-            pressed && selected && enabled -> containerBackgroundPressedSelected
             hovered && selected && enabled -> containerBackgroundHoverSelected
-            !enabled -> containerBackgroundDisabled
             selected -> containerBackgroundSelected
-            focused && enabled -> containerBackgroundFocus
             pressed && enabled -> containerBackgroundPressed
             hovered && enabled -> containerBackgroundHover
             else -> containerBackground
@@ -100,14 +84,7 @@ class EncoreChipColors(
         enabled: Boolean = true,
     ): Float =
         when {
-            focused && selected && enabled -> containerOpacityFocusSelected
-            pressed && selected && enabled -> containerOpacityPressedSelected
-            hovered && selected && enabled -> containerOpacityHoverSelected
             !enabled -> containerOpacityDisabled
-            selected -> containerOpacitySelected
-            focused && enabled -> containerOpacityFocus
-            pressed && enabled -> containerOpacityPressed
-            hovered && enabled -> containerOpacityHover
             else -> containerOpacity
         }
 
@@ -120,14 +97,7 @@ class EncoreChipColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            focused && selected && enabled -> labelColorFocusSelected
-            pressed && selected && enabled -> labelColorPressedSelected
-            hovered && selected && enabled -> labelColorHoverSelected
-            !enabled -> labelColorDisabled
             selected -> labelColorSelected
-            focused && enabled -> labelColorFocus
-            pressed && enabled -> labelColorPressed
-            hovered && enabled -> labelColorHover
             else -> labelColor
         }
 }
@@ -138,32 +108,14 @@ object EncoreChipDefaults {
     @Composable
     fun colors(): EncoreChipColors =
         EncoreChipColors(
-            containerBackgroundFocusSelected = EncoreTheme.colors.chipBackgroundSelected,
-            containerBackgroundPressedSelected = EncoreTheme.colors.chipBackgroundSelected,
             containerBackgroundHoverSelected = EncoreTheme.colors.chipBackgroundSelectedHover,
-            containerBackgroundDisabled = EncoreTheme.colors.chipBackgroundBase,
             containerBackgroundSelected = EncoreTheme.colors.chipBackgroundSelected,
-            containerBackgroundFocus = EncoreTheme.colors.chipBackgroundBase,
             containerBackgroundPressed = EncoreTheme.colors.chipBackgroundPress,
             containerBackgroundHover = EncoreTheme.colors.chipBackgroundHover,
             containerBackground = EncoreTheme.colors.chipBackgroundBase,
-            containerOpacityFocusSelected = 1f,
-            containerOpacityPressedSelected = 1f,
-            containerOpacityHoverSelected = 1f,
             containerOpacityDisabled = EncoreTokens.State.disabledOpacity,
-            containerOpacitySelected = 1f,
-            containerOpacityFocus = 1f,
-            containerOpacityPressed = 1f,
-            containerOpacityHover = 1f,
             containerOpacity = 1f,
-            labelColorFocusSelected = EncoreTheme.colors.chipLabelSelected,
-            labelColorPressedSelected = EncoreTheme.colors.chipLabelSelected,
-            labelColorHoverSelected = EncoreTheme.colors.chipLabelSelected,
-            labelColorDisabled = EncoreTheme.colors.chipLabelBase,
             labelColorSelected = EncoreTheme.colors.chipLabelSelected,
-            labelColorFocus = EncoreTheme.colors.chipLabelBase,
-            labelColorPressed = EncoreTheme.colors.chipLabelBase,
-            labelColorHover = EncoreTheme.colors.chipLabelBase,
             labelColor = EncoreTheme.colors.chipLabelBase,
         )
 
@@ -182,6 +134,10 @@ object EncoreChipDefaults {
     /** The radius of the container part. */
     fun containerRadius(): Dp =
         EncoreTokens.Chip.corner
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.Chip.transition
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -215,6 +171,22 @@ fun EncoreChip(
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
     val containerShape = RoundedCornerShape(EncoreChipDefaults.containerRadius())
+    val transition = EncoreChipDefaults.containerTransition()
+    val containerOpacity by animateFloatAsState(
+        targetValue = colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerOpacity",
+    )
+    val containerBackground by animateColorAsState(
+        targetValue = colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBackground",
+    )
+    val labelColor by animateColorAsState(
+        targetValue = colors.labelColor(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "labelColor",
+    )
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -223,15 +195,15 @@ fun EncoreChip(
                 this.role = Role.Button
                 this.selected = selected
             }
-            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
+            .alpha(containerOpacity)
             .clip(containerShape)
             .then(EncoreChipDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled), shape = containerShape)
+            .background(containerBackground, shape = containerShape)
             .heightIn(min = EncoreChipDefaults.containerMinHeight())
             .padding(horizontal = EncoreChipDefaults.containerPaddingInline()),
         horizontalArrangement = Arrangement.spacedBy(EncoreChipDefaults.containerGap()),
         verticalAlignment = Alignment.CenterVertically,
     ) {
-        BasicText(text = label, style = EncoreChipDefaults.labelTextStyle().copy(color = colors.labelColor(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled)))
+        BasicText(text = label, style = EncoreChipDefaults.labelTextStyle().copy(color = labelColor))
     }
 }

@@ -2,6 +2,9 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.animateFloatAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
@@ -36,6 +39,7 @@ import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreShadow
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
 
 /** The variant of [EncoreIconButton]. */
 enum class EncoreIconButtonVariant {
@@ -67,53 +71,22 @@ enum class EncoreIconButtonIcon {
 /**
  * The colours, opacity, scale and elevation of [EncoreIconButton] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreIconButtonColors(
-    val containerBackgroundFocusSelected: Color,
-    val containerBackgroundPressedSelected: Color,
-    val containerBackgroundHoverSelected: Color,
-    val containerBackgroundDisabled: Color,
-    val containerBackgroundSelected: Color,
-    val containerBackgroundFocus: Color,
     val containerBackgroundPressed: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
-    val containerElevationFocusSelected: EncoreShadow?,
-    val containerElevationPressedSelected: EncoreShadow?,
-    val containerElevationHoverSelected: EncoreShadow?,
-    val containerElevationDisabled: EncoreShadow?,
-    val containerElevationSelected: EncoreShadow?,
-    val containerElevationFocus: EncoreShadow?,
-    val containerElevationPressed: EncoreShadow?,
-    val containerElevationHover: EncoreShadow?,
     val containerElevation: EncoreShadow?,
-    val containerScaleFocusSelected: Float,
-    val containerScalePressedSelected: Float,
-    val containerScaleHoverSelected: Float,
-    val containerScaleDisabled: Float,
-    val containerScaleSelected: Float,
-    val containerScaleFocus: Float,
     val containerScalePressed: Float,
     val containerScaleHover: Float,
     val containerScale: Float,
-    val containerOpacityFocusSelected: Float,
-    val containerOpacityPressedSelected: Float,
-    val containerOpacityHoverSelected: Float,
     val containerOpacityDisabled: Float,
-    val containerOpacitySelected: Float,
-    val containerOpacityFocus: Float,
-    val containerOpacityPressed: Float,
-    val containerOpacityHover: Float,
     val containerOpacity: Float,
-    val iconColorFocusSelected: Color,
-    val iconColorPressedSelected: Color,
-    val iconColorHoverSelected: Color,
-    val iconColorDisabled: Color,
     val iconColorSelected: Color,
-    val iconColorFocus: Color,
-    val iconColorPressed: Color,
     val iconColorHover: Color,
     val iconColor: Color,
 ) {
@@ -126,12 +99,6 @@ class EncoreIconButtonColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            focused && selected && enabled -> containerBackgroundFocusSelected
-            pressed && selected && enabled -> containerBackgroundPressedSelected
-            hovered && selected && enabled -> containerBackgroundHoverSelected
-            !enabled -> containerBackgroundDisabled
-            selected -> containerBackgroundSelected
-            focused && enabled -> containerBackgroundFocus
             pressed && enabled -> containerBackgroundPressed
             hovered && enabled -> containerBackgroundHover
             else -> containerBackground
@@ -145,17 +112,7 @@ class EncoreIconButtonColors(
         selected: Boolean = false,
         enabled: Boolean = true,
     ): EncoreShadow? =
-        when {
-            focused && selected && enabled -> containerElevationFocusSelected
-            pressed && selected && enabled -> containerElevationPressedSelected
-            hovered && selected && enabled -> containerElevationHoverSelected
-            !enabled -> containerElevationDisabled
-            selected -> containerElevationSelected
-            focused && enabled -> containerElevationFocus
-            pressed && enabled -> containerElevationPressed
-            hovered && enabled -> containerElevationHover
-            else -> containerElevation
-        }
+        containerElevation
 
     /** The scale of the container part for the active states. */
     fun containerScale(
@@ -166,12 +123,6 @@ class EncoreIconButtonColors(
         enabled: Boolean = true,
     ): Float =
         when {
-            focused && selected && enabled -> containerScaleFocusSelected
-            pressed && selected && enabled -> containerScalePressedSelected
-            hovered && selected && enabled -> containerScaleHoverSelected
-            !enabled -> containerScaleDisabled
-            selected -> containerScaleSelected
-            focused && enabled -> containerScaleFocus
             pressed && enabled -> containerScalePressed
             hovered && enabled -> containerScaleHover
             else -> containerScale
@@ -186,14 +137,7 @@ class EncoreIconButtonColors(
         enabled: Boolean = true,
     ): Float =
         when {
-            focused && selected && enabled -> containerOpacityFocusSelected
-            pressed && selected && enabled -> containerOpacityPressedSelected
-            hovered && selected && enabled -> containerOpacityHoverSelected
             !enabled -> containerOpacityDisabled
-            selected -> containerOpacitySelected
-            focused && enabled -> containerOpacityFocus
-            pressed && enabled -> containerOpacityPressed
-            hovered && enabled -> containerOpacityHover
             else -> containerOpacity
         }
 
@@ -206,13 +150,7 @@ class EncoreIconButtonColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            focused && selected && enabled -> iconColorFocusSelected
-            pressed && selected && enabled -> iconColorPressedSelected
-            hovered && selected && enabled -> iconColorHoverSelected
-            !enabled -> iconColorDisabled
             selected -> iconColorSelected
-            focused && enabled -> iconColorFocus
-            pressed && enabled -> iconColorPressed
             hovered && enabled -> iconColorHover
             else -> iconColor
         }
@@ -225,96 +163,30 @@ object EncoreIconButtonDefaults {
     fun colors(variant: EncoreIconButtonVariant = EncoreIconButtonVariant.Primary): EncoreIconButtonColors =
         when (variant) {
             EncoreIconButtonVariant.Primary -> EncoreIconButtonColors(
-                containerBackgroundFocusSelected = EncoreTokens.PlayButton.Background.base,
-                containerBackgroundPressedSelected = EncoreTokens.PlayButton.Background.press,
-                containerBackgroundHoverSelected = EncoreTokens.PlayButton.Background.hover,
-                containerBackgroundDisabled = EncoreTokens.PlayButton.Background.base,
-                containerBackgroundSelected = EncoreTokens.PlayButton.Background.base,
-                containerBackgroundFocus = EncoreTokens.PlayButton.Background.base,
                 containerBackgroundPressed = EncoreTokens.PlayButton.Background.press,
                 containerBackgroundHover = EncoreTokens.PlayButton.Background.hover,
                 containerBackground = EncoreTokens.PlayButton.Background.base,
-                containerElevationFocusSelected = EncoreTokens.PlayButton.elevation,
-                containerElevationPressedSelected = EncoreTokens.PlayButton.elevation,
-                containerElevationHoverSelected = EncoreTokens.PlayButton.elevation,
-                containerElevationDisabled = EncoreTokens.PlayButton.elevation,
-                containerElevationSelected = EncoreTokens.PlayButton.elevation,
-                containerElevationFocus = EncoreTokens.PlayButton.elevation,
-                containerElevationPressed = EncoreTokens.PlayButton.elevation,
-                containerElevationHover = EncoreTokens.PlayButton.elevation,
                 containerElevation = EncoreTokens.PlayButton.elevation,
-                containerScaleFocusSelected = 1f,
-                containerScalePressedSelected = EncoreTokens.PlayButton.pressScale,
-                containerScaleHoverSelected = EncoreTokens.PlayButton.hoverScale,
-                containerScaleDisabled = 1f,
-                containerScaleSelected = 1f,
-                containerScaleFocus = 1f,
                 containerScalePressed = EncoreTokens.PlayButton.pressScale,
                 containerScaleHover = EncoreTokens.PlayButton.hoverScale,
                 containerScale = 1f,
-                containerOpacityFocusSelected = 1f,
-                containerOpacityPressedSelected = 1f,
-                containerOpacityHoverSelected = 1f,
                 containerOpacityDisabled = EncoreTokens.State.disabledOpacity,
-                containerOpacitySelected = 1f,
-                containerOpacityFocus = 1f,
-                containerOpacityPressed = 1f,
-                containerOpacityHover = 1f,
                 containerOpacity = 1f,
-                iconColorFocusSelected = EncoreTokens.PlayButton.Icon.color,
-                iconColorPressedSelected = EncoreTokens.PlayButton.Icon.color,
-                iconColorHoverSelected = EncoreTokens.PlayButton.Icon.color,
-                iconColorDisabled = EncoreTokens.PlayButton.Icon.color,
                 iconColorSelected = EncoreTokens.PlayButton.Icon.color,
-                iconColorFocus = EncoreTokens.PlayButton.Icon.color,
-                iconColorPressed = EncoreTokens.PlayButton.Icon.color,
                 iconColorHover = EncoreTokens.PlayButton.Icon.color,
                 iconColor = EncoreTokens.PlayButton.Icon.color,
             )
             EncoreIconButtonVariant.Tertiary -> EncoreIconButtonColors(
-                containerBackgroundFocusSelected = Color.Unspecified,
-                containerBackgroundPressedSelected = Color.Unspecified,
-                containerBackgroundHoverSelected = Color.Unspecified,
-                containerBackgroundDisabled = Color.Unspecified,
-                containerBackgroundSelected = Color.Unspecified,
-                containerBackgroundFocus = Color.Unspecified,
                 containerBackgroundPressed = Color.Unspecified,
                 containerBackgroundHover = Color.Unspecified,
                 containerBackground = Color.Unspecified,
-                containerElevationFocusSelected = null,
-                containerElevationPressedSelected = null,
-                containerElevationHoverSelected = null,
-                containerElevationDisabled = null,
-                containerElevationSelected = null,
-                containerElevationFocus = null,
-                containerElevationPressed = null,
-                containerElevationHover = null,
                 containerElevation = null,
-                containerScaleFocusSelected = 1f,
-                containerScalePressedSelected = EncoreTokens.PlayButton.pressScale,
-                containerScaleHoverSelected = EncoreTokens.PlayButton.hoverScale,
-                containerScaleDisabled = 1f,
-                containerScaleSelected = 1f,
-                containerScaleFocus = 1f,
                 containerScalePressed = EncoreTokens.PlayButton.pressScale,
                 containerScaleHover = EncoreTokens.PlayButton.hoverScale,
                 containerScale = 1f,
-                containerOpacityFocusSelected = 1f,
-                containerOpacityPressedSelected = 1f,
-                containerOpacityHoverSelected = 1f,
                 containerOpacityDisabled = EncoreTokens.State.disabledOpacity,
-                containerOpacitySelected = 1f,
-                containerOpacityFocus = 1f,
-                containerOpacityPressed = 1f,
-                containerOpacityHover = 1f,
                 containerOpacity = 1f,
-                iconColorFocusSelected = EncoreTheme.colors.essentialBrightAccent,
-                iconColorPressedSelected = EncoreTheme.colors.essentialBrightAccent,
-                iconColorHoverSelected = EncoreTheme.colors.essentialBrightAccent,
-                iconColorDisabled = EncoreTokens.Essential.subdued,
                 iconColorSelected = EncoreTheme.colors.essentialBrightAccent,
-                iconColorFocus = EncoreTokens.Essential.subdued,
-                iconColorPressed = EncoreTokens.Essential.subdued,
                 iconColorHover = EncoreTheme.colors.essentialBase,
                 iconColor = EncoreTokens.Essential.subdued,
             )
@@ -331,6 +203,10 @@ object EncoreIconButtonDefaults {
     /** The radius of the container part. */
     fun containerRadius(): Dp =
         EncoreTokens.PlayButton.corner
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.PlayButton.transition
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -374,6 +250,22 @@ fun EncoreIconButton(
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
     val containerShape = RoundedCornerShape(EncoreIconButtonDefaults.containerRadius())
+    val transition = EncoreIconButtonDefaults.containerTransition()
+    val containerOpacity by animateFloatAsState(
+        targetValue = colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerOpacity",
+    )
+    val containerScale by animateFloatAsState(
+        targetValue = colors.containerScale(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerScale",
+    )
+    val containerBackground by animateColorAsState(
+        targetValue = colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBackground",
+    )
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -383,12 +275,12 @@ fun EncoreIconButton(
                 this.contentDescription = label
                 this.selected = selected
             }
-            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
-            .scale(colors.containerScale(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled))
+            .alpha(containerOpacity)
+            .scale(containerScale)
             .then(colors.containerElevation(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled)?.layers?.firstOrNull { !it.inset }?.let { Modifier.shadow(elevation = it.blur / 2, shape = containerShape) } ?: Modifier)
             .clip(containerShape)
             .then(EncoreIconButtonDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, selected = selected, enabled = enabled), shape = containerShape)
+            .background(containerBackground, shape = containerShape)
             .size(EncoreIconButtonDefaults.containerSize(size = size)),
         verticalAlignment = Alignment.CenterVertically,
     ) {

@@ -2,6 +2,9 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.animateFloatAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
 import androidx.compose.foundation.interaction.MutableInteractionSource
@@ -35,39 +38,30 @@ import androidx.compose.ui.unit.dp
 import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
 
 /**
  * The colours and opacity of [EncoreSearchField] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreSearchFieldColors(
-    val containerBackgroundDisabled: Color,
     val containerBackgroundFocus: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
-    val containerBorderColorDisabled: Color,
     val containerBorderColorFocus: Color,
     val containerBorderColorHover: Color,
     val containerBorderColor: Color,
     val containerOpacityDisabled: Float,
-    val containerOpacityFocus: Float,
-    val containerOpacityHover: Float,
     val containerOpacity: Float,
-    val iconColorDisabled: Color,
     val iconColorFocus: Color,
     val iconColorHover: Color,
     val iconColor: Color,
-    val inputColorDisabled: Color,
-    val inputColorFocus: Color,
-    val inputColorHover: Color,
     val inputColor: Color,
-    val placeholderColorDisabled: Color,
-    val placeholderColorFocus: Color,
-    val placeholderColorHover: Color,
     val placeholderColor: Color,
-    val clearColorDisabled: Color,
     val clearColorFocus: Color,
     val clearColorHover: Color,
     val clearColor: Color,
@@ -79,7 +73,6 @@ class EncoreSearchFieldColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> containerBackgroundDisabled
             focused && enabled -> containerBackgroundFocus
             hovered && enabled -> containerBackgroundHover
             else -> containerBackground
@@ -92,7 +85,6 @@ class EncoreSearchFieldColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> containerBorderColorDisabled
             focused && enabled -> containerBorderColorFocus
             hovered && enabled -> containerBorderColorHover
             else -> containerBorderColor
@@ -106,8 +98,6 @@ class EncoreSearchFieldColors(
     ): Float =
         when {
             !enabled -> containerOpacityDisabled
-            focused && enabled -> containerOpacityFocus
-            hovered && enabled -> containerOpacityHover
             else -> containerOpacity
         }
 
@@ -118,7 +108,6 @@ class EncoreSearchFieldColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> iconColorDisabled
             focused && enabled -> iconColorFocus
             hovered && enabled -> iconColorHover
             else -> iconColor
@@ -130,12 +119,7 @@ class EncoreSearchFieldColors(
         focused: Boolean = false,
         enabled: Boolean = true,
     ): Color =
-        when {
-            !enabled -> inputColorDisabled
-            focused && enabled -> inputColorFocus
-            hovered && enabled -> inputColorHover
-            else -> inputColor
-        }
+        inputColor
 
     /** The color of the placeholder part for the active states. */
     fun placeholderColor(
@@ -143,12 +127,7 @@ class EncoreSearchFieldColors(
         focused: Boolean = false,
         enabled: Boolean = true,
     ): Color =
-        when {
-            !enabled -> placeholderColorDisabled
-            focused && enabled -> placeholderColorFocus
-            hovered && enabled -> placeholderColorHover
-            else -> placeholderColor
-        }
+        placeholderColor
 
     /** The color of the clear part for the active states. */
     fun clearColor(
@@ -157,7 +136,6 @@ class EncoreSearchFieldColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            !enabled -> clearColorDisabled
             focused && enabled -> clearColorFocus
             hovered && enabled -> clearColorHover
             else -> clearColor
@@ -170,31 +148,19 @@ object EncoreSearchFieldDefaults {
     @Composable
     fun colors(): EncoreSearchFieldColors =
         EncoreSearchFieldColors(
-            containerBackgroundDisabled = EncoreTheme.colors.backgroundTintedBase,
             containerBackgroundFocus = EncoreTheme.colors.backgroundTintedHighlight,
             containerBackgroundHover = EncoreTheme.colors.backgroundTintedHighlight,
             containerBackground = EncoreTheme.colors.backgroundTintedBase,
-            containerBorderColorDisabled = EncoreTheme.colors.borderBase,
             containerBorderColorFocus = EncoreTheme.colors.borderStrong,
             containerBorderColorHover = EncoreTheme.colors.borderStrong,
             containerBorderColor = EncoreTheme.colors.borderBase,
             containerOpacityDisabled = EncoreTokens.State.disabledOpacity,
-            containerOpacityFocus = 1f,
-            containerOpacityHover = 1f,
             containerOpacity = 1f,
-            iconColorDisabled = EncoreTokens.Essential.subdued,
             iconColorFocus = EncoreTheme.colors.essentialBase,
             iconColorHover = EncoreTheme.colors.essentialBase,
             iconColor = EncoreTokens.Essential.subdued,
-            inputColorDisabled = EncoreTheme.colors.textBase,
-            inputColorFocus = EncoreTheme.colors.textBase,
-            inputColorHover = EncoreTheme.colors.textBase,
             inputColor = EncoreTheme.colors.textBase,
-            placeholderColorDisabled = EncoreTheme.colors.textSubdued,
-            placeholderColorFocus = EncoreTheme.colors.textSubdued,
-            placeholderColorHover = EncoreTheme.colors.textSubdued,
             placeholderColor = EncoreTheme.colors.textSubdued,
-            clearColorDisabled = EncoreTokens.Essential.subdued,
             clearColorFocus = EncoreTheme.colors.essentialBase,
             clearColorHover = EncoreTheme.colors.essentialBase,
             clearColor = EncoreTokens.Essential.subdued,
@@ -219,6 +185,10 @@ object EncoreSearchFieldDefaults {
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Spacing.tighter2
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.Motion.Transition.hover
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -267,17 +237,43 @@ fun EncoreSearchField(
     val hovered by interactionSource.collectIsHoveredAsState()
     val focused by interactionSource.collectIsFocusedAsState()
     val containerShape = RoundedCornerShape(EncoreSearchFieldDefaults.containerRadius())
+    val transition = EncoreSearchFieldDefaults.containerTransition()
+    val containerOpacity by animateFloatAsState(
+        targetValue = colors.containerOpacity(hovered = hovered, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerOpacity",
+    )
+    val containerBorderColor by animateColorAsState(
+        targetValue = colors.containerBorderColor(hovered = hovered, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBorderColor",
+    )
+    val containerBackground by animateColorAsState(
+        targetValue = colors.containerBackground(hovered = hovered, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBackground",
+    )
+    val inputColor by animateColorAsState(
+        targetValue = colors.inputColor(hovered = hovered, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "inputColor",
+    )
+    val placeholderColor by animateColorAsState(
+        targetValue = colors.placeholderColor(hovered = hovered, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "placeholderColor",
+    )
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
             .semantics {
                 this.contentDescription = label
             }
-            .alpha(colors.containerOpacity(hovered = hovered, focused = focused, enabled = enabled))
+            .alpha(containerOpacity)
             .clip(containerShape)
             .then(EncoreSearchFieldDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
-            .border(width = EncoreSearchFieldDefaults.containerBorderWidth(), color = colors.containerBorderColor(hovered = hovered, focused = focused, enabled = enabled), shape = containerShape)
-            .background(colors.containerBackground(hovered = hovered, focused = focused, enabled = enabled), shape = containerShape)
+            .border(width = EncoreSearchFieldDefaults.containerBorderWidth(), color = containerBorderColor, shape = containerShape)
+            .background(containerBackground, shape = containerShape)
             .heightIn(min = EncoreSearchFieldDefaults.containerMinHeight())
             .padding(horizontal = EncoreSearchFieldDefaults.containerPaddingInline()),
         horizontalArrangement = Arrangement.spacedBy(EncoreSearchFieldDefaults.containerGap()),
@@ -291,13 +287,13 @@ fun EncoreSearchField(
             value = value,
             onValueChange = onChange,
             enabled = enabled,
-            textStyle = EncoreSearchFieldDefaults.inputTextStyle().copy(color = colors.inputColor(hovered = hovered, focused = focused, enabled = enabled)),
+            textStyle = EncoreSearchFieldDefaults.inputTextStyle().copy(color = inputColor),
             keyboardActions = KeyboardActions(onDone = { onSubmit() }, onSearch = { onSubmit() }),
             singleLine = true,
             interactionSource = interactionSource,
         )
         if (value.isEmpty()) {
-            BasicText(text = placeholder, style = EncoreSearchFieldDefaults.placeholderTextStyle().copy(color = colors.placeholderColor(hovered = hovered, focused = focused, enabled = enabled)))
+            BasicText(text = placeholder, style = EncoreSearchFieldDefaults.placeholderTextStyle().copy(color = placeholderColor))
         }
         Box(
             modifier = Modifier

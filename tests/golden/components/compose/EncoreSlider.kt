@@ -2,14 +2,24 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.animateFloatAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
+import androidx.compose.foundation.focusable
+import androidx.compose.foundation.gestures.Orientation
+import androidx.compose.foundation.gestures.draggable
+import androidx.compose.foundation.gestures.rememberDraggableState
+import androidx.compose.foundation.hoverable
 import androidx.compose.foundation.interaction.MutableInteractionSource
+import androidx.compose.foundation.interaction.collectIsDraggedAsState
 import androidx.compose.foundation.interaction.collectIsFocusedAsState
 import androidx.compose.foundation.interaction.collectIsHoveredAsState
 import androidx.compose.foundation.interaction.collectIsPressedAsState
 import androidx.compose.foundation.layout.Box
-import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxHeight
+import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.size
 import androidx.compose.foundation.shape.RoundedCornerShape
@@ -17,13 +27,23 @@ import androidx.compose.material3.minimumInteractiveComponentSize
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.Immutable
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableFloatStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
+import androidx.compose.ui.BiasAlignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.draw.alpha
 import androidx.compose.ui.draw.clip
 import androidx.compose.ui.draw.shadow
 import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.input.key.Key
+import androidx.compose.ui.input.key.KeyEventType
+import androidx.compose.ui.input.key.key
+import androidx.compose.ui.input.key.onKeyEvent
+import androidx.compose.ui.input.key.type
+import androidx.compose.ui.layout.onSizeChanged
+import androidx.compose.ui.platform.LocalLayoutDirection
 import androidx.compose.ui.semantics.ProgressBarRangeInfo
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.disabled
@@ -32,43 +52,29 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.semantics.setProgress
 import androidx.compose.ui.semantics.stateDescription
 import androidx.compose.ui.unit.Dp
+import androidx.compose.ui.unit.LayoutDirection
 import androidx.compose.ui.unit.dp
 import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreShadow
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
+import kotlin.math.round
 
 /**
  * The colours, opacity and elevation of [EncoreSlider] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreSliderColors(
     val containerOpacityDisabled: Float,
-    val containerOpacityFocus: Float,
-    val containerOpacityPressed: Float,
-    val containerOpacityHover: Float,
     val containerOpacity: Float,
-    val trackBackgroundDisabled: Color,
-    val trackBackgroundFocus: Color,
-    val trackBackgroundPressed: Color,
-    val trackBackgroundHover: Color,
     val trackBackground: Color,
-    val fillBackgroundDisabled: Color,
-    val fillBackgroundFocus: Color,
-    val fillBackgroundPressed: Color,
-    val fillBackgroundHover: Color,
     val fillBackground: Color,
-    val thumbBackgroundDisabled: Color,
-    val thumbBackgroundFocus: Color,
-    val thumbBackgroundPressed: Color,
-    val thumbBackgroundHover: Color,
     val thumbBackground: Color,
-    val thumbElevationDisabled: EncoreShadow?,
-    val thumbElevationFocus: EncoreShadow?,
-    val thumbElevationPressed: EncoreShadow?,
-    val thumbElevationHover: EncoreShadow?,
     val thumbElevation: EncoreShadow?,
 ) {
     /** The opacity of the container part for the active states. */
@@ -80,9 +86,6 @@ class EncoreSliderColors(
     ): Float =
         when {
             !enabled -> containerOpacityDisabled
-            focused && enabled -> containerOpacityFocus
-            pressed && enabled -> containerOpacityPressed
-            hovered && enabled -> containerOpacityHover
             else -> containerOpacity
         }
 
@@ -93,13 +96,7 @@ class EncoreSliderColors(
         focused: Boolean = false,
         enabled: Boolean = true,
     ): Color =
-        when {
-            !enabled -> trackBackgroundDisabled
-            focused && enabled -> trackBackgroundFocus
-            pressed && enabled -> trackBackgroundPressed
-            hovered && enabled -> trackBackgroundHover
-            else -> trackBackground
-        }
+        trackBackground
 
     /** The background of the fill part for the active states. */
     fun fillBackground(
@@ -108,13 +105,7 @@ class EncoreSliderColors(
         focused: Boolean = false,
         enabled: Boolean = true,
     ): Color =
-        when {
-            !enabled -> fillBackgroundDisabled
-            focused && enabled -> fillBackgroundFocus
-            pressed && enabled -> fillBackgroundPressed
-            hovered && enabled -> fillBackgroundHover
-            else -> fillBackground
-        }
+        fillBackground
 
     /** The background of the thumb part for the active states. */
     fun thumbBackground(
@@ -123,13 +114,7 @@ class EncoreSliderColors(
         focused: Boolean = false,
         enabled: Boolean = true,
     ): Color =
-        when {
-            !enabled -> thumbBackgroundDisabled
-            focused && enabled -> thumbBackgroundFocus
-            pressed && enabled -> thumbBackgroundPressed
-            hovered && enabled -> thumbBackgroundHover
-            else -> thumbBackground
-        }
+        thumbBackground
 
     /** The elevation of the thumb part for the active states. */
     fun thumbElevation(
@@ -138,13 +123,7 @@ class EncoreSliderColors(
         focused: Boolean = false,
         enabled: Boolean = true,
     ): EncoreShadow? =
-        when {
-            !enabled -> thumbElevationDisabled
-            focused && enabled -> thumbElevationFocus
-            pressed && enabled -> thumbElevationPressed
-            hovered && enabled -> thumbElevationHover
-            else -> thumbElevation
-        }
+        thumbElevation
 }
 
 /** Defaults of [EncoreSlider], read from the tokens. */
@@ -154,31 +133,16 @@ object EncoreSliderDefaults {
     fun colors(): EncoreSliderColors =
         EncoreSliderColors(
             containerOpacityDisabled = EncoreTokens.State.disabledOpacity,
-            containerOpacityFocus = 1f,
-            containerOpacityPressed = 1f,
-            containerOpacityHover = 1f,
             containerOpacity = 1f,
-            trackBackgroundDisabled = EncoreTokens.Slider.Track.color,
-            trackBackgroundFocus = EncoreTokens.Slider.Track.color,
-            trackBackgroundPressed = EncoreTokens.Slider.Track.color,
-            trackBackgroundHover = EncoreTokens.Slider.Track.color,
             trackBackground = EncoreTokens.Slider.Track.color,
-            fillBackgroundDisabled = EncoreTheme.colors.sliderFillBase,
-            fillBackgroundFocus = EncoreTheme.colors.sliderFillBase,
-            fillBackgroundPressed = EncoreTheme.colors.sliderFillBase,
-            fillBackgroundHover = EncoreTheme.colors.sliderFillBase,
             fillBackground = EncoreTheme.colors.sliderFillBase,
-            thumbBackgroundDisabled = EncoreTheme.colors.sliderThumbColor,
-            thumbBackgroundFocus = EncoreTheme.colors.sliderThumbColor,
-            thumbBackgroundPressed = EncoreTheme.colors.sliderThumbColor,
-            thumbBackgroundHover = EncoreTheme.colors.sliderThumbColor,
             thumbBackground = EncoreTheme.colors.sliderThumbColor,
-            thumbElevationDisabled = EncoreTokens.Slider.Thumb.elevation,
-            thumbElevationFocus = EncoreTokens.Slider.Thumb.elevation,
-            thumbElevationPressed = EncoreTokens.Slider.Thumb.elevation,
-            thumbElevationHover = EncoreTokens.Slider.Thumb.elevation,
             thumbElevation = EncoreTokens.Slider.Thumb.elevation,
         )
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.Slider.transition
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -235,43 +199,114 @@ fun EncoreSlider(
     @Suppress("NAME_SHADOWING")
     val interactionSource = interactionSource ?: remember { MutableInteractionSource() }
     val hovered by interactionSource.collectIsHoveredAsState()
-    val pressed by interactionSource.collectIsPressedAsState()
+    val isPressed by interactionSource.collectIsPressedAsState()
+    val isDragged by interactionSource.collectIsDraggedAsState()
+    val pressed = isPressed || isDragged
     val focused by interactionSource.collectIsFocusedAsState()
     val trackShape = RoundedCornerShape(EncoreSliderDefaults.trackRadius())
     val fillShape = RoundedCornerShape(EncoreSliderDefaults.fillRadius())
     val thumbShape = RoundedCornerShape(EncoreSliderDefaults.thumbRadius())
-    Row(
+    val transition = EncoreSliderDefaults.containerTransition()
+    val containerOpacity by animateFloatAsState(
+        targetValue = colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerOpacity",
+    )
+    val trackBackground by animateColorAsState(
+        targetValue = colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "trackBackground",
+    )
+    val fillBackground by animateColorAsState(
+        targetValue = colors.fillBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "fillBackground",
+    )
+    val thumbBackground by animateColorAsState(
+        targetValue = colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "thumbBackground",
+    )
+    var containerWidth by remember { mutableFloatStateOf(0f) }
+    var thumbWidth by remember { mutableFloatStateOf(0f) }
+    var dragPosition by remember { mutableFloatStateOf(0f) }
+    val rtl = LocalLayoutDirection.current == LayoutDirection.Rtl
+    val fraction = if (max > 0f) (value / max).coerceIn(0f, 1f) else 0f
+    fun snapped(target: Float): Float =
+        (if (step > 0f && target < max) round(target / step) * step else target).coerceIn(0f, max.coerceAtLeast(0f))
+    fun update(target: Float) {
+        if (enabled && snapped(target) != value) onChange(snapped(target))
+    }
+    fun drag(position: Float) {
+        dragPosition = position
+        update((position - thumbWidth / 2f) / (containerWidth - thumbWidth).coerceAtLeast(1f) * max)
+    }
+    val dragState = rememberDraggableState { drag(dragPosition + it) }
+    Box(
         modifier = modifier
+            .fillMaxWidth()
             .minimumInteractiveComponentSize()
             .semantics {
                 this.contentDescription = label
                 this.progressBarRangeInfo = ProgressBarRangeInfo(value, 0f..max)
                 if (valueText != null) this.stateDescription = valueText
-                if (enabled) setProgress { target -> onChange(target); true }
+                if (enabled) setProgress { target -> update(target); true }
                 if (!enabled) disabled()
             }
-            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled))
-            .then(EncoreSliderDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color) } ?: Modifier),
-        verticalAlignment = Alignment.CenterVertically,
+            .alpha(containerOpacity)
+            .then(EncoreSliderDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color) } ?: Modifier)
+            .onSizeChanged { containerWidth = it.width.toFloat() }
+            .onKeyEvent {
+                if (it.type != KeyEventType.KeyDown) return@onKeyEvent false
+                when (it.key) {
+                    Key.DirectionRight -> update(if (rtl) value - step else value + step)
+                    Key.DirectionUp -> update(value + step)
+                    Key.DirectionLeft -> update(if (rtl) value + step else value - step)
+                    Key.DirectionDown -> update(value - step)
+                    Key.PageUp -> update(value + step * 10)
+                    Key.PageDown -> update(value - step * 10)
+                    Key.MoveHome -> update(0f)
+                    Key.MoveEnd -> update(max)
+                    else -> return@onKeyEvent false
+                }
+                true
+            }
+            .focusable(enabled = enabled, interactionSource = interactionSource)
+            .hoverable(interactionSource = interactionSource, enabled = enabled)
+            .draggable(
+                state = dragState,
+                orientation = Orientation.Horizontal,
+                enabled = enabled,
+                interactionSource = interactionSource,
+                startDragImmediately = true,
+                onDragStarted = { drag(if (rtl) containerWidth - it.x else it.x) },
+                reverseDirection = rtl,
+            ),
+        contentAlignment = Alignment.CenterStart,
     ) {
         Box(
             modifier = Modifier
+                .fillMaxWidth()
                 .clip(trackShape)
-                .background(colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = trackShape)
+                .background(trackBackground, shape = trackShape)
                 .height(EncoreSliderDefaults.trackHeight()),
         ) {
             Box(
                 modifier = Modifier
+                    .fillMaxWidth(fraction)
+                    .fillMaxHeight()
                     .clip(fillShape)
-                    .background(colors.fillBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = fillShape),
-            ) {}
-            Box(
-                modifier = Modifier
-                    .then(colors.thumbElevation(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled)?.layers?.firstOrNull { !it.inset }?.let { Modifier.shadow(elevation = it.blur / 2, shape = thumbShape) } ?: Modifier)
-                    .clip(thumbShape)
-                    .background(colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled), shape = thumbShape)
-                    .size(EncoreSliderDefaults.thumbSize()),
+                    .background(fillBackground, shape = fillShape),
             ) {}
         }
+        Box(
+            modifier = Modifier
+                .align(BiasAlignment(fraction * 2f - 1f, 0f))
+                .onSizeChanged { thumbWidth = it.width.toFloat() }
+                .then(colors.thumbElevation(hovered = hovered, pressed = pressed, focused = focused, enabled = enabled)?.layers?.firstOrNull { !it.inset }?.let { Modifier.shadow(elevation = it.blur / 2, shape = thumbShape) } ?: Modifier)
+                .clip(thumbShape)
+                .background(thumbBackground, shape = thumbShape)
+                .size(EncoreSliderDefaults.thumbSize()),
+        ) {}
     }
 }

@@ -2,6 +2,9 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.animateFloatAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
 import androidx.compose.foundation.interaction.MutableInteractionSource
@@ -35,49 +38,23 @@ import androidx.compose.ui.unit.dp
 import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
 
 /**
  * The colours and opacity of [EncoreToggle] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreToggleColors(
-    val containerOpacityFocusChecked: Float,
-    val containerOpacityPressedChecked: Float,
-    val containerOpacityHoverChecked: Float,
     val containerOpacityDisabled: Float,
-    val containerOpacityChecked: Float,
-    val containerOpacityFocus: Float,
-    val containerOpacityPressed: Float,
-    val containerOpacityHover: Float,
     val containerOpacity: Float,
-    val trackBackgroundFocusChecked: Color,
-    val trackBackgroundPressedChecked: Color,
-    val trackBackgroundHoverChecked: Color,
-    val trackBackgroundDisabled: Color,
     val trackBackgroundChecked: Color,
-    val trackBackgroundFocus: Color,
-    val trackBackgroundPressed: Color,
-    val trackBackgroundHover: Color,
     val trackBackground: Color,
-    val thumbBackgroundFocusChecked: Color,
-    val thumbBackgroundPressedChecked: Color,
-    val thumbBackgroundHoverChecked: Color,
-    val thumbBackgroundDisabled: Color,
     val thumbBackgroundChecked: Color,
-    val thumbBackgroundFocus: Color,
-    val thumbBackgroundPressed: Color,
-    val thumbBackgroundHover: Color,
     val thumbBackground: Color,
-    val labelColorFocusChecked: Color,
-    val labelColorPressedChecked: Color,
-    val labelColorHoverChecked: Color,
-    val labelColorDisabled: Color,
-    val labelColorChecked: Color,
-    val labelColorFocus: Color,
-    val labelColorPressed: Color,
-    val labelColorHover: Color,
     val labelColor: Color,
 ) {
     /** The opacity of the container part for the active states. */
@@ -89,14 +66,7 @@ class EncoreToggleColors(
         enabled: Boolean = true,
     ): Float =
         when {
-            focused && checked && enabled -> containerOpacityFocusChecked
-            pressed && checked && enabled -> containerOpacityPressedChecked
-            hovered && checked && enabled -> containerOpacityHoverChecked
             !enabled -> containerOpacityDisabled
-            checked -> containerOpacityChecked
-            focused && enabled -> containerOpacityFocus
-            pressed && enabled -> containerOpacityPressed
-            hovered && enabled -> containerOpacityHover
             else -> containerOpacity
         }
 
@@ -109,14 +79,7 @@ class EncoreToggleColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            focused && checked && enabled -> trackBackgroundFocusChecked
-            pressed && checked && enabled -> trackBackgroundPressedChecked
-            hovered && checked && enabled -> trackBackgroundHoverChecked
-            !enabled -> trackBackgroundDisabled
             checked -> trackBackgroundChecked
-            focused && enabled -> trackBackgroundFocus
-            pressed && enabled -> trackBackgroundPressed
-            hovered && enabled -> trackBackgroundHover
             else -> trackBackground
         }
 
@@ -129,14 +92,7 @@ class EncoreToggleColors(
         enabled: Boolean = true,
     ): Color =
         when {
-            focused && checked && enabled -> thumbBackgroundFocusChecked
-            pressed && checked && enabled -> thumbBackgroundPressedChecked
-            hovered && checked && enabled -> thumbBackgroundHoverChecked
-            !enabled -> thumbBackgroundDisabled
             checked -> thumbBackgroundChecked
-            focused && enabled -> thumbBackgroundFocus
-            pressed && enabled -> thumbBackgroundPressed
-            hovered && enabled -> thumbBackgroundHover
             else -> thumbBackground
         }
 
@@ -148,17 +104,7 @@ class EncoreToggleColors(
         checked: Boolean = false,
         enabled: Boolean = true,
     ): Color =
-        when {
-            focused && checked && enabled -> labelColorFocusChecked
-            pressed && checked && enabled -> labelColorPressedChecked
-            hovered && checked && enabled -> labelColorHoverChecked
-            !enabled -> labelColorDisabled
-            checked -> labelColorChecked
-            focused && enabled -> labelColorFocus
-            pressed && enabled -> labelColorPressed
-            hovered && enabled -> labelColorHover
-            else -> labelColor
-        }
+        labelColor
 }
 
 /** Defaults of [EncoreToggle], read from the tokens. */
@@ -167,47 +113,22 @@ object EncoreToggleDefaults {
     @Composable
     fun colors(): EncoreToggleColors =
         EncoreToggleColors(
-            containerOpacityFocusChecked = 1f,
-            containerOpacityPressedChecked = 1f,
-            containerOpacityHoverChecked = 1f,
             containerOpacityDisabled = EncoreTokens.State.disabledOpacity,
-            containerOpacityChecked = 1f,
-            containerOpacityFocus = 1f,
-            containerOpacityPressed = 1f,
-            containerOpacityHover = 1f,
             containerOpacity = 1f,
-            trackBackgroundFocusChecked = EncoreTheme.colors.essentialBrightAccent,
-            trackBackgroundPressedChecked = EncoreTheme.colors.essentialBrightAccent,
-            trackBackgroundHoverChecked = EncoreTheme.colors.essentialBrightAccent,
-            trackBackgroundDisabled = EncoreTokens.Essential.subdued,
             trackBackgroundChecked = EncoreTheme.colors.essentialBrightAccent,
-            trackBackgroundFocus = EncoreTokens.Essential.subdued,
-            trackBackgroundPressed = EncoreTokens.Essential.subdued,
-            trackBackgroundHover = EncoreTokens.Essential.subdued,
             trackBackground = EncoreTokens.Essential.subdued,
-            thumbBackgroundFocusChecked = EncoreTokens.Text.onBrightAccent,
-            thumbBackgroundPressedChecked = EncoreTokens.Text.onBrightAccent,
-            thumbBackgroundHoverChecked = EncoreTokens.Text.onBrightAccent,
-            thumbBackgroundDisabled = EncoreTheme.colors.essentialBase,
             thumbBackgroundChecked = EncoreTokens.Text.onBrightAccent,
-            thumbBackgroundFocus = EncoreTheme.colors.essentialBase,
-            thumbBackgroundPressed = EncoreTheme.colors.essentialBase,
-            thumbBackgroundHover = EncoreTheme.colors.essentialBase,
             thumbBackground = EncoreTheme.colors.essentialBase,
-            labelColorFocusChecked = EncoreTheme.colors.textBase,
-            labelColorPressedChecked = EncoreTheme.colors.textBase,
-            labelColorHoverChecked = EncoreTheme.colors.textBase,
-            labelColorDisabled = EncoreTheme.colors.textBase,
-            labelColorChecked = EncoreTheme.colors.textBase,
-            labelColorFocus = EncoreTheme.colors.textBase,
-            labelColorPressed = EncoreTheme.colors.textBase,
-            labelColorHover = EncoreTheme.colors.textBase,
             labelColor = EncoreTheme.colors.textBase,
         )
 
     /** The gap of the container part. */
     fun containerGap(): Dp =
         EncoreTokens.Spacing.tighter
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.Motion.Transition.hover
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -262,12 +183,33 @@ fun EncoreToggle(
     val focused by interactionSource.collectIsFocusedAsState()
     val trackShape = RoundedCornerShape(EncoreToggleDefaults.trackRadius())
     val thumbShape = RoundedCornerShape(EncoreToggleDefaults.thumbRadius())
+    val transition = EncoreToggleDefaults.containerTransition()
+    val containerOpacity by animateFloatAsState(
+        targetValue = colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerOpacity",
+    )
+    val trackBackground by animateColorAsState(
+        targetValue = colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "trackBackground",
+    )
+    val thumbBackground by animateColorAsState(
+        targetValue = colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "thumbBackground",
+    )
+    val labelColor by animateColorAsState(
+        targetValue = colors.labelColor(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "labelColor",
+    )
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
             .toggleable(value = checked, interactionSource = interactionSource, indication = null, enabled = enabled, role = Role.Switch, onValueChange = onChange)
             .semantics(mergeDescendants = true) {}
-            .alpha(colors.containerOpacity(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled))
+            .alpha(containerOpacity)
             .then(EncoreToggleDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color) } ?: Modifier),
         horizontalArrangement = Arrangement.spacedBy(EncoreToggleDefaults.containerGap()),
         verticalAlignment = Alignment.CenterVertically,
@@ -275,17 +217,17 @@ fun EncoreToggle(
         Box(
             modifier = Modifier
                 .clip(trackShape)
-                .background(colors.trackBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled), shape = trackShape)
+                .background(trackBackground, shape = trackShape)
                 .width(EncoreToggleDefaults.trackWidth())
                 .height(EncoreToggleDefaults.trackHeight()),
         ) {
             Box(
                 modifier = Modifier
                     .clip(thumbShape)
-                    .background(colors.thumbBackground(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled), shape = thumbShape)
+                    .background(thumbBackground, shape = thumbShape)
                     .size(EncoreToggleDefaults.thumbSize()),
             ) {}
         }
-        BasicText(text = label, style = EncoreToggleDefaults.labelTextStyle().copy(color = colors.labelColor(hovered = hovered, pressed = pressed, focused = focused, checked = checked, enabled = enabled)))
+        BasicText(text = label, style = EncoreToggleDefaults.labelTextStyle().copy(color = labelColor))
     }
 }

@@ -2,6 +2,8 @@
 
 package com.spotify.encore.components
 
+import androidx.compose.animation.animateColorAsState
+import androidx.compose.animation.core.tween
 import androidx.compose.foundation.background
 import androidx.compose.foundation.border
 import androidx.compose.foundation.clickable
@@ -33,85 +35,30 @@ import androidx.compose.ui.unit.dp
 import com.spotify.encore.compose.EncoreBorder
 import com.spotify.encore.compose.EncoreTheme
 import com.spotify.encore.compose.EncoreTokens
+import com.spotify.encore.compose.EncoreTransition
 
 /**
  * The colours and opacity of [EncoreTrackRow] in each state set.
  *
- * Each function picks the value for the active states, the most specific state set first.
+ * Each function picks the value for the active states as the web does: the state set naming
+ * more states first, then the one naming states listed later in the spec (pressed
+ * over focus). Interaction states count only while enabled.
  */
 @Immutable
 class EncoreTrackRowColors(
-    val containerBackgroundFocusUnavailable: Color,
-    val containerBackgroundPressedUnavailable: Color,
-    val containerBackgroundHoverUnavailable: Color,
-    val containerBackgroundFocusPlaying: Color,
-    val containerBackgroundPressedPlaying: Color,
-    val containerBackgroundHoverPlaying: Color,
-    val containerBackgroundUnavailable: Color,
-    val containerBackgroundPlaying: Color,
-    val containerBackgroundFocus: Color,
     val containerBackgroundPressed: Color,
     val containerBackgroundHover: Color,
     val containerBackground: Color,
-    val indexColorFocusUnavailable: Color,
-    val indexColorPressedUnavailable: Color,
-    val indexColorHoverUnavailable: Color,
-    val indexColorFocusPlaying: Color,
-    val indexColorPressedPlaying: Color,
-    val indexColorHoverPlaying: Color,
-    val indexColorUnavailable: Color,
-    val indexColorPlaying: Color,
-    val indexColorFocus: Color,
-    val indexColorPressed: Color,
-    val indexColorHover: Color,
     val indexColor: Color,
-    val indicatorColorFocusUnavailable: Color,
-    val indicatorColorPressedUnavailable: Color,
-    val indicatorColorHoverUnavailable: Color,
-    val indicatorColorFocusPlaying: Color,
-    val indicatorColorPressedPlaying: Color,
-    val indicatorColorHoverPlaying: Color,
-    val indicatorColorUnavailable: Color,
-    val indicatorColorPlaying: Color,
-    val indicatorColorFocus: Color,
-    val indicatorColorPressed: Color,
-    val indicatorColorHover: Color,
     val indicatorColor: Color,
-    val titleColorFocusUnavailable: Color,
-    val titleColorPressedUnavailable: Color,
-    val titleColorHoverUnavailable: Color,
-    val titleColorFocusPlaying: Color,
     val titleColorPressedPlaying: Color,
     val titleColorHoverPlaying: Color,
     val titleColorUnavailable: Color,
     val titleColorPlaying: Color,
-    val titleColorFocus: Color,
-    val titleColorPressed: Color,
-    val titleColorHover: Color,
     val titleColor: Color,
-    val artistColorFocusUnavailable: Color,
-    val artistColorPressedUnavailable: Color,
     val artistColorHoverUnavailable: Color,
-    val artistColorFocusPlaying: Color,
-    val artistColorPressedPlaying: Color,
-    val artistColorHoverPlaying: Color,
-    val artistColorUnavailable: Color,
-    val artistColorPlaying: Color,
-    val artistColorFocus: Color,
-    val artistColorPressed: Color,
     val artistColorHover: Color,
     val artistColor: Color,
-    val durationColorFocusUnavailable: Color,
-    val durationColorPressedUnavailable: Color,
-    val durationColorHoverUnavailable: Color,
-    val durationColorFocusPlaying: Color,
-    val durationColorPressedPlaying: Color,
-    val durationColorHoverPlaying: Color,
-    val durationColorUnavailable: Color,
-    val durationColorPlaying: Color,
-    val durationColorFocus: Color,
-    val durationColorPressed: Color,
-    val durationColorHover: Color,
     val durationColor: Color,
 ) {
     /** The background of the container part for the active states. */
@@ -123,15 +70,6 @@ class EncoreTrackRowColors(
         unavailable: Boolean = false,
     ): Color =
         when {
-            focused && unavailable -> containerBackgroundFocusUnavailable
-            pressed && unavailable -> containerBackgroundPressedUnavailable
-            hovered && unavailable -> containerBackgroundHoverUnavailable
-            focused && playing -> containerBackgroundFocusPlaying
-            pressed && playing -> containerBackgroundPressedPlaying
-            hovered && playing -> containerBackgroundHoverPlaying
-            unavailable -> containerBackgroundUnavailable
-            playing -> containerBackgroundPlaying
-            focused -> containerBackgroundFocus
             pressed -> containerBackgroundPressed
             hovered -> containerBackgroundHover
             else -> containerBackground
@@ -145,20 +83,7 @@ class EncoreTrackRowColors(
         playing: Boolean = false,
         unavailable: Boolean = false,
     ): Color =
-        when {
-            focused && unavailable -> indexColorFocusUnavailable
-            pressed && unavailable -> indexColorPressedUnavailable
-            hovered && unavailable -> indexColorHoverUnavailable
-            focused && playing -> indexColorFocusPlaying
-            pressed && playing -> indexColorPressedPlaying
-            hovered && playing -> indexColorHoverPlaying
-            unavailable -> indexColorUnavailable
-            playing -> indexColorPlaying
-            focused -> indexColorFocus
-            pressed -> indexColorPressed
-            hovered -> indexColorHover
-            else -> indexColor
-        }
+        indexColor
 
     /** The color of the indicator part for the active states. */
     fun indicatorColor(
@@ -168,20 +93,7 @@ class EncoreTrackRowColors(
         playing: Boolean = false,
         unavailable: Boolean = false,
     ): Color =
-        when {
-            focused && unavailable -> indicatorColorFocusUnavailable
-            pressed && unavailable -> indicatorColorPressedUnavailable
-            hovered && unavailable -> indicatorColorHoverUnavailable
-            focused && playing -> indicatorColorFocusPlaying
-            pressed && playing -> indicatorColorPressedPlaying
-            hovered && playing -> indicatorColorHoverPlaying
-            unavailable -> indicatorColorUnavailable
-            playing -> indicatorColorPlaying
-            focused -> indicatorColorFocus
-            pressed -> indicatorColorPressed
-            hovered -> indicatorColorHover
-            else -> indicatorColor
-        }
+        indicatorColor
 
     /** The color of the title part for the active states. */
     fun titleColor(
@@ -192,17 +104,10 @@ class EncoreTrackRowColors(
         unavailable: Boolean = false,
     ): Color =
         when {
-            focused && unavailable -> titleColorFocusUnavailable
-            pressed && unavailable -> titleColorPressedUnavailable
-            hovered && unavailable -> titleColorHoverUnavailable
-            focused && playing -> titleColorFocusPlaying
             pressed && playing -> titleColorPressedPlaying
             hovered && playing -> titleColorHoverPlaying
             unavailable -> titleColorUnavailable
             playing -> titleColorPlaying
-            focused -> titleColorFocus
-            pressed -> titleColorPressed
-            hovered -> titleColorHover
             else -> titleColor
         }
 
@@ -215,16 +120,7 @@ class EncoreTrackRowColors(
         unavailable: Boolean = false,
     ): Color =
         when {
-            focused && unavailable -> artistColorFocusUnavailable
-            pressed && unavailable -> artistColorPressedUnavailable
             hovered && unavailable -> artistColorHoverUnavailable
-            focused && playing -> artistColorFocusPlaying
-            pressed && playing -> artistColorPressedPlaying
-            hovered && playing -> artistColorHoverPlaying
-            unavailable -> artistColorUnavailable
-            playing -> artistColorPlaying
-            focused -> artistColorFocus
-            pressed -> artistColorPressed
             hovered -> artistColorHover
             else -> artistColor
         }
@@ -237,20 +133,7 @@ class EncoreTrackRowColors(
         playing: Boolean = false,
         unavailable: Boolean = false,
     ): Color =
-        when {
-            focused && unavailable -> durationColorFocusUnavailable
-            pressed && unavailable -> durationColorPressedUnavailable
-            hovered && unavailable -> durationColorHoverUnavailable
-            focused && playing -> durationColorFocusPlaying
-            pressed && playing -> durationColorPressedPlaying
-            hovered && playing -> durationColorHoverPlaying
-            unavailable -> durationColorUnavailable
-            playing -> durationColorPlaying
-            focused -> durationColorFocus
-            pressed -> durationColorPressed
-            hovered -> durationColorHover
-            else -> durationColor
-        }
+        durationColor
 }
 
 /** Defaults of [EncoreTrackRow], read from the tokens. */
@@ -259,77 +142,19 @@ object EncoreTrackRowDefaults {
     @Composable
     fun colors(): EncoreTrackRowColors =
         EncoreTrackRowColors(
-            containerBackgroundFocusUnavailable = Color.Unspecified,
-            containerBackgroundPressedUnavailable = EncoreTheme.colors.backgroundPress,
-            containerBackgroundHoverUnavailable = EncoreTheme.colors.backgroundHighlight,
-            containerBackgroundFocusPlaying = Color.Unspecified,
-            containerBackgroundPressedPlaying = EncoreTheme.colors.backgroundPress,
-            containerBackgroundHoverPlaying = EncoreTheme.colors.backgroundHighlight,
-            containerBackgroundUnavailable = Color.Unspecified,
-            containerBackgroundPlaying = Color.Unspecified,
-            containerBackgroundFocus = Color.Unspecified,
             containerBackgroundPressed = EncoreTheme.colors.backgroundPress,
             containerBackgroundHover = EncoreTheme.colors.backgroundHighlight,
             containerBackground = Color.Unspecified,
-            indexColorFocusUnavailable = EncoreTheme.colors.textSubdued,
-            indexColorPressedUnavailable = EncoreTheme.colors.textSubdued,
-            indexColorHoverUnavailable = EncoreTheme.colors.textSubdued,
-            indexColorFocusPlaying = EncoreTheme.colors.textSubdued,
-            indexColorPressedPlaying = EncoreTheme.colors.textSubdued,
-            indexColorHoverPlaying = EncoreTheme.colors.textSubdued,
-            indexColorUnavailable = EncoreTheme.colors.textSubdued,
-            indexColorPlaying = EncoreTheme.colors.textSubdued,
-            indexColorFocus = EncoreTheme.colors.textSubdued,
-            indexColorPressed = EncoreTheme.colors.textSubdued,
-            indexColorHover = EncoreTheme.colors.textSubdued,
             indexColor = EncoreTheme.colors.textSubdued,
-            indicatorColorFocusUnavailable = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorPressedUnavailable = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorHoverUnavailable = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorFocusPlaying = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorPressedPlaying = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorHoverPlaying = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorUnavailable = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorPlaying = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorFocus = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorPressed = EncoreTheme.colors.essentialBrightAccent,
-            indicatorColorHover = EncoreTheme.colors.essentialBrightAccent,
             indicatorColor = EncoreTheme.colors.essentialBrightAccent,
-            titleColorFocusUnavailable = EncoreTheme.colors.textSubdued,
-            titleColorPressedUnavailable = EncoreTheme.colors.textSubdued,
-            titleColorHoverUnavailable = EncoreTheme.colors.textSubdued,
-            titleColorFocusPlaying = EncoreTheme.colors.textBrightAccent,
             titleColorPressedPlaying = EncoreTheme.colors.textBase,
             titleColorHoverPlaying = EncoreTheme.colors.textBase,
             titleColorUnavailable = EncoreTheme.colors.textSubdued,
             titleColorPlaying = EncoreTheme.colors.textBrightAccent,
-            titleColorFocus = EncoreTheme.colors.textBase,
-            titleColorPressed = EncoreTheme.colors.textBase,
-            titleColorHover = EncoreTheme.colors.textBase,
             titleColor = EncoreTheme.colors.textBase,
-            artistColorFocusUnavailable = EncoreTheme.colors.textSubdued,
-            artistColorPressedUnavailable = EncoreTheme.colors.textSubdued,
             artistColorHoverUnavailable = EncoreTheme.colors.textSubdued,
-            artistColorFocusPlaying = EncoreTheme.colors.textSubdued,
-            artistColorPressedPlaying = EncoreTheme.colors.textSubdued,
-            artistColorHoverPlaying = EncoreTheme.colors.textBase,
-            artistColorUnavailable = EncoreTheme.colors.textSubdued,
-            artistColorPlaying = EncoreTheme.colors.textSubdued,
-            artistColorFocus = EncoreTheme.colors.textSubdued,
-            artistColorPressed = EncoreTheme.colors.textSubdued,
             artistColorHover = EncoreTheme.colors.textBase,
             artistColor = EncoreTheme.colors.textSubdued,
-            durationColorFocusUnavailable = EncoreTheme.colors.textSubdued,
-            durationColorPressedUnavailable = EncoreTheme.colors.textSubdued,
-            durationColorHoverUnavailable = EncoreTheme.colors.textSubdued,
-            durationColorFocusPlaying = EncoreTheme.colors.textSubdued,
-            durationColorPressedPlaying = EncoreTheme.colors.textSubdued,
-            durationColorHoverPlaying = EncoreTheme.colors.textSubdued,
-            durationColorUnavailable = EncoreTheme.colors.textSubdued,
-            durationColorPlaying = EncoreTheme.colors.textSubdued,
-            durationColorFocus = EncoreTheme.colors.textSubdued,
-            durationColorPressed = EncoreTheme.colors.textSubdued,
-            durationColorHover = EncoreTheme.colors.textSubdued,
             durationColor = EncoreTheme.colors.textSubdued,
         )
 
@@ -348,6 +173,10 @@ object EncoreTrackRowDefaults {
     /** The radius of the container part. */
     fun containerRadius(): Dp =
         EncoreTokens.Corner.subtle
+
+    /** The transition of the container part. */
+    fun containerTransition(): EncoreTransition =
+        EncoreTokens.Motion.Transition.hover
 
     /** The focus-ring of the container part while focused. */
     fun containerFocusRing(): EncoreBorder? =
@@ -414,6 +243,27 @@ fun EncoreTrackRow(
     val pressed by interactionSource.collectIsPressedAsState()
     val focused by interactionSource.collectIsFocusedAsState()
     val containerShape = RoundedCornerShape(EncoreTrackRowDefaults.containerRadius())
+    val transition = EncoreTrackRowDefaults.containerTransition()
+    val containerBackground by animateColorAsState(
+        targetValue = colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "containerBackground",
+    )
+    val titleColor by animateColorAsState(
+        targetValue = colors.titleColor(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "titleColor",
+    )
+    val artistColor by animateColorAsState(
+        targetValue = colors.artistColor(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "artistColor",
+    )
+    val durationColor by animateColorAsState(
+        targetValue = colors.durationColor(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable),
+        animationSpec = tween(transition.durationMillis, transition.delayMillis, transition.easing),
+        label = "durationColor",
+    )
     Row(
         modifier = modifier
             .minimumInteractiveComponentSize()
@@ -421,7 +271,7 @@ fun EncoreTrackRow(
             .semantics(mergeDescendants = true) {}
             .clip(containerShape)
             .then(EncoreTrackRowDefaults.containerFocusRing()?.takeIf { focused }?.let { Modifier.border(it.width, it.color, shape = containerShape) } ?: Modifier)
-            .background(colors.containerBackground(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable), shape = containerShape)
+            .background(containerBackground, shape = containerShape)
             .heightIn(min = EncoreTrackRowDefaults.containerMinHeight())
             .padding(horizontal = EncoreTrackRowDefaults.containerPaddingInline()),
         horizontalArrangement = Arrangement.spacedBy(EncoreTrackRowDefaults.containerGap()),
@@ -432,8 +282,8 @@ fun EncoreTrackRow(
                 .size(EncoreTrackRowDefaults.indicatorSize()),
         ) {}
         artwork?.invoke()
-        BasicText(text = title, style = EncoreTrackRowDefaults.titleTextStyle().copy(color = colors.titleColor(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable)))
-        BasicText(text = artist, style = EncoreTrackRowDefaults.artistTextStyle().copy(color = colors.artistColor(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable)))
-        BasicText(text = duration, style = EncoreTrackRowDefaults.durationTextStyle().copy(color = colors.durationColor(hovered = hovered, pressed = pressed, focused = focused, playing = playing, unavailable = unavailable)))
+        BasicText(text = title, style = EncoreTrackRowDefaults.titleTextStyle().copy(color = titleColor))
+        BasicText(text = artist, style = EncoreTrackRowDefaults.artistTextStyle().copy(color = artistColor))
+        BasicText(text = duration, style = EncoreTrackRowDefaults.durationTextStyle().copy(color = durationColor))
     }
 }
