@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -255,24 +255,28 @@ HEADER = (
 
 def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
     """The ``values/*.xml`` resource file for a token set."""
-    return _document(tokens, {**DEFAULTS, **options}, report, None, None)
+    opts = {**DEFAULTS, **options}
+    return _document(_resources(tokens, opts)[0], opts, report, None, None)
+
+
+Made = list[tuple[Token, list[Resource]]]  # each token with the resources it makes
 
 
 def _document(
-    tokens: TokenSet,
+    made: Made,
     opts: Mapping[str, Any],
     report: list[Diagnostic],
     only: Mapping[str, str] | None,
     note: str | None,
 ) -> str:
-    """The resources of ``tokens``; with ``only``, just those whose element differs from it."""
+    """The resources made; with ``only``, just those whose element differs from it."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', HEADER]
     if note:
         lines.append(f"<!-- {xml_comment(note)} -->")
     lines.append("<resources>")
     claims: list[Claim] = []
-    for token, made in _resources(tokens, opts):
-        elements = [(resource, _element(resource)) for resource in made]
+    for token, resources in made:
+        elements = [(resource, _element(resource)) for resource in resources]
         if only is not None:
             elements = [(r, e) for r, e in elements if only.get(r.name) != e]
             if not elements:
@@ -304,25 +308,34 @@ def _document(
     return "\n".join(lines) + "\n"
 
 
-def _resources(tokens: TokenSet, opts: Mapping[str, Any]) -> Iterator[tuple[Token, list[Resource]]]:
-    """Each token with the resources it makes, in source order."""
+def _resources(
+    tokens: TokenSet,
+    opts: Mapping[str, Any],
+    earlier: tuple[TokenSet, _Builder] | None = None,
+) -> tuple[Made, _Builder]:
+    """Each token with the resources it makes, in source order. With ``earlier`` (the set
+    and builder of another permutation), a token that is the very same object as there
+    makes the same resources, so only the others are made (and returned)."""
     builder = _Builder(
         tokens, str(opts["prefix"]), float(opts["rem_base"]), sp_tokens(tokens, opts["sp_tokens"])
     )
+    before: TokenSet | None = None
+    if earlier is not None:
+        before, previous = earlier
+        builder.names, builder.kinds = dict(previous.names), dict(previous.kinds)
+    made: Made = []
     for token in tokens:
+        if before is not None and before.tokens.get(token.name) is token:
+            continue
         base = builder.base(token)
         builder.names[token.name] = base
         start = len(builder.out)
         builder.leaf(token, (), base, token.value)
-        made = builder.out[start:]
-        if made and made[0].name == base:
-            builder.kinds[token.name] = _R_CLASS.get(made[0].kind, made[0].kind)
-        yield token, made
-
-
-def _elements(tokens: TokenSet, opts: Mapping[str, Any]) -> dict[str, str]:
-    """Every resource element by name."""
-    return {r.name: _element(r) for _, made in _resources(tokens, opts) for r in made}
+        resources = builder.out[start:]
+        if resources and resources[0].name == base:
+            builder.kinds[token.name] = _R_CLASS.get(resources[0].kind, resources[0].kind)
+        made.append((token, resources))
+    return made, builder
 
 
 _AFTER_NIGHT = re.compile(
@@ -354,16 +367,21 @@ def render_themes(
     light = appearance.context_for("light") if appearance else None
     dark = appearance.context_for("dark") if appearance else None
     if appearance is None or light is None or dark is None:
-        return {file: _document(themes.default, opts, report, None, None)}
+        return {file: _document(_resources(themes.default, opts)[0], opts, report, None, None)}
     day = themes.sets[themes.key(**{appearance.name: light})]
     night = themes.sets[themes.key(**{appearance.name: dark})]
     note = (
         f"{appearance.name}={light}; the other axes at their default "
         "(Android has no resource qualifier for contrast)."
     )
+    day_made, day_builder = _resources(day, opts)
+    day_elements = {r.name: _element(r) for _, resources in day_made for r in resources}
+    night_made, night_builder = _resources(night, opts, (day, day_builder))
+    if night_builder.kinds != day_builder.kinds:  # a token changed type: redo them all
+        night_made, _ = _resources(night, opts)
     return {
-        file: _document(day, opts, report, None, note),
+        file: _document(day_made, opts, report, None, note),
         night_path(file): _document(
-            night, opts, [], _elements(day, opts), f"{appearance.name}={dark}: what it changes."
+            night_made, opts, [], day_elements, f"{appearance.name}={dark}: what it changes."
         ),
     }
