@@ -53,7 +53,7 @@ def _bare(identifier: str) -> str:
 # Recent results: Swift, Compose and their theme and component files ask for the same tree
 # of the same token set several times per build. Keyed by identity; the set is held, so
 # its id cannot be reused while cached. Callers never mutate the trees.
-_RECENT: OrderedDict[tuple[int, str, str, tuple[str, ...]], _Built] = OrderedDict()
+_RECENT: OrderedDict[tuple[int, str, str], _Built] = OrderedDict()
 _RECENT_SIZE = 8
 
 
@@ -63,6 +63,7 @@ class _Built:
     top: Namespace
     qualified: dict[str, str]
     report: tuple[Diagnostic, ...]
+    groups: tuple[tuple[str, str, Token], ...]  # each group made: segment, identifier, token
 
 
 def build_namespaces(
@@ -77,17 +78,33 @@ def build_namespaces(
     ``reserved`` holds type names the file refers to unqualified; a group of that name
     would hide them, so it is reported.
     """
-    key = (id(tokens), root, naming.rule, tuple(sorted(reserved)))
+    key = (id(tokens), root, naming.rule)
     found = _RECENT.get(key)
     if found is None or found.tokens is not tokens:
         problems: list[Diagnostic] = []
-        top, qualified = _build(tokens, root, naming, problems, reserved)
-        found = _Built(tokens, top, qualified, tuple(problems))
+        groups: list[tuple[str, str, Token]] = []
+        top, qualified = _build(tokens, root, naming, problems, groups)
+        found = _Built(tokens, top, qualified, tuple(problems), tuple(groups))
         _RECENT[key] = found
         while len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
     _RECENT.move_to_end(key)
     report.extend(found.report)
+    hidden = {root, *reserved}
+    for segment, identifier, token in found.groups:
+        if _bare(identifier) in hidden:
+            report.append(
+                Diagnostic(
+                    f"{naming.language.lower()}/reserved-name",
+                    f'the group "{segment}" of "{token.name}" becomes the '
+                    f"{naming.language} type {identifier}, which hides the generated "
+                    f"type of that name",
+                    token.origin,
+                    part="key",
+                    help="rename the group, or change the namespace or type prefix "
+                    "in the platform's format options",
+                )
+            )
     return found.top, found.qualified
 
 
@@ -96,12 +113,11 @@ def _build(
     root: str,
     naming: Naming,
     report: list[Diagnostic],
-    reserved: Collection[str],
+    groups: list[tuple[str, str, Token]],
 ) -> tuple[Namespace, dict[str, str]]:
     top = Namespace(root, root)
     claims: list[Claim] = []
     qualified: dict[str, str] = {}
-    hidden = {root, *reserved}
     for token in tokens:
         path = token.output_path or ("root",)
         space = top
@@ -119,19 +135,7 @@ def _build(
                         f"the {naming.language} name {inner.qualified}",
                     )
                 )
-                if _bare(identifier) in hidden:
-                    report.append(
-                        Diagnostic(
-                            f"{naming.language.lower()}/reserved-name",
-                            f'the group "{segment}" of "{token.name}" becomes the '
-                            f"{naming.language} type {identifier}, which hides the generated "
-                            f"type of that name",
-                            token.origin,
-                            part="key",
-                            help="rename the group, or change the namespace or type prefix "
-                            "in the platform's format options",
-                        )
-                    )
+                groups.append((segment, identifier, token))
             space = inner
         identifier = naming.member_name(path[-1])
         member = Member(token, identifier, f"{space.qualified}.{identifier}")
