@@ -23,7 +23,9 @@ from encore.themes import Themes
 
 PARALLEL_FROM = 2000  # tokens; below this a worker costs more than it saves
 # Rough relative cost per format, to hand out the slow ones first.
-_COST = {"android-xml": 6, "swift": 5, "typescript-declarations": 3, "compose": 3}
+_COST = {"swift": 5, "android-xml": 4, "scss": 2, "es-module": 2, "typescript-declarations": 2}
+# Formats that share work (export names) render in the same worker.
+_TOGETHER = {"es-module": "js", "typescript-declarations": "js"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +39,20 @@ class Job:
 _JOBS: tuple[Themes, Sequence[Job]] | None = None  # read by forked workers
 
 
-def _render(index: int) -> tuple[dict[str, str], list[Diagnostic]]:
+def _render(unit: Sequence[int]) -> list[tuple[dict[str, str], list[Diagnostic]]]:
     assert _JOBS is not None
     themes, jobs = _JOBS
-    return _render_one(themes, jobs[index].format)
+    return [_render_one(themes, jobs[index].format) for index in unit]
+
+
+def _units(jobs: Sequence[Job]) -> list[list[int]]:
+    """Jobs grouped so formats sharing work stay together, costliest group first."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for index, job in enumerate(jobs):
+        name = job.format.format
+        groups.setdefault((job.platform, _TOGETHER.get(name, f"{name}#{index}")), []).append(index)
+    cost = {id(g): sum(_COST.get(jobs[i].format.format, 1) for i in g) for g in groups.values()}
+    return sorted(groups.values(), key=lambda g: -cost[id(g)])
 
 
 def _render_one(themes: Themes, fmt: FormatConfig) -> tuple[dict[str, str], list[Diagnostic]]:
@@ -112,12 +124,16 @@ def render_platforms(
         jobs += [Job(index, fmt) for fmt in ready]
     count = workers(len(jobs), len(themes.default))
     if count > 1:
-        order = sorted(range(len(jobs)), key=lambda i: -_COST.get(jobs[i].format.format, 1))
+        units = _units(jobs)
         _JOBS = (themes, jobs)
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-                done = dict(zip(order, pool.map(_render, order), strict=True))
+                done = {
+                    index: result
+                    for unit, results in zip(units, pool.map(_render, units), strict=True)
+                    for index, result in zip(unit, results, strict=True)
+                }
         finally:
             _JOBS = None
         rendered = [done[i] for i in range(len(jobs))]

@@ -217,13 +217,25 @@ def declaration_order(tokens: TokenSet) -> list[Token]:
     return order
 
 
+# The module and its declarations name the same sets (and their themes again): the last
+# few results, by identity (each holds its set, so the id cannot be reused meanwhile).
+_RECENT_NAMES: dict[int, tuple[TokenSet, dict[str, str], tuple[Diagnostic, ...]]] = {}
+
+
 def _names(tokens: TokenSet, report: list[Diagnostic]) -> dict[str, str]:
-    names = {token.name: export_name(token) for token in tokens}
-    claims = [Claim("", names[t.name], t, f"the export {names[t.name]}") for t in tokens]
-    report_collisions(
-        claims, "javascript/name-collision", report, "names are the path in camelCase"
-    )
-    return names
+    found = _RECENT_NAMES.get(id(tokens))
+    if found is None or found[0] is not tokens:
+        names = {token.name: export_name(token) for token in tokens}
+        claims = [Claim("", names[t.name], t, f"the export {names[t.name]}") for t in tokens]
+        problems: list[Diagnostic] = []
+        report_collisions(
+            claims, "javascript/name-collision", problems, "names are the path in camelCase"
+        )
+        if len(_RECENT_NAMES) >= 4:
+            _RECENT_NAMES.pop(next(iter(_RECENT_NAMES)))
+        found = _RECENT_NAMES[id(tokens)] = (tokens, names, tuple(problems))
+    report.extend(found[2])
+    return found[1]
 
 
 def render_module(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
