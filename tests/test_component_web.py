@@ -97,7 +97,8 @@ def test_primary_button_background(files: dict[str, str]) -> None:
         "var(--encore-button-primary-background-base));\n}"
     ) in css
     assert (
-        f"{default}:hover {{\n  background: var(--encore-button-container-background-hover, "
+        f"{default}:hover:not(:disabled, [aria-disabled=\"true\"], :has(> :disabled)) {{\n"
+        "  background: var(--encore-button-container-background-hover, "
         "var(--encore-button-primary-background-hover));\n}"
     ) in css
     assert (

@@ -276,6 +276,12 @@ def _check_state_override(page: Any) -> None:
     page.hover(root)
     assert page.evaluate(read) == "rgb(1, 2, 3)"
     page.mouse.move(0, 0)
+    disabled = '[data-component="button"][data-state="disabled"]:not([data-live])'
+    read = f"getComputedStyle(document.querySelector('{disabled}')).backgroundColor"
+    resting = page.evaluate(read)
+    page.hover(disabled, force=True)
+    assert page.evaluate(read) == resting  # a disabled button does not react to hover
+    page.mouse.move(0, 0)
 
 
 def _check_component(

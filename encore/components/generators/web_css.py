@@ -56,9 +56,10 @@ CSS_PROPERTIES: dict[str, tuple[str, ...]] = {
     "easing": ("transition-timing-function",),
     "overlay": ("box-shadow",),  # an inset wash: see `_declarations`
 }
-STATE_SELECTORS: dict[str, str] = {
-    "hover": ":hover",
-    "pressed": ":active",
+_ENABLED = ':not(:disabled, [aria-disabled="true"], :has(> :disabled))'
+STATE_SELECTORS: dict[str, str] = {  # a disabled control neither hovers nor presses
+    "hover": ":hover" + _ENABLED,
+    "pressed": ":active" + _ENABLED,
     "focus": ":is(:focus-visible, :has(:focus-visible))",
     "disabled": ':is(:disabled, [aria-disabled="true"], :has(> :disabled))',
     "selected": ':is([aria-pressed="true"], [aria-selected="true"], [data-state~="selected"])',
