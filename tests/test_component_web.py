@@ -187,6 +187,7 @@ PAGE = """<!doctype html><html><head>
 <span class="encore-button__label">Follow</span></button>
 <encore-button variant="primary" id="primary">Play</encore-button>
 <encore-button variant="tertiary" id="tertiary">See all</encore-button>
+<encore-banner variant="error" id="banner" message="Playback failed"></encore-banner>
 </body></html>"""
 
 
@@ -236,4 +237,8 @@ def test_in_the_browser(folder: Path, built: BuildResult, themes: Themes) -> Non
         page.keyboard.press("Tab")
         focused = inner.format("#primary", "button")
         assert page.evaluate(f"getComputedStyle({focused}).outlineStyle") == "solid"
+        banner = inner.format("#banner", "[part=container]")
+        assert page.evaluate(f"{banner}.getAttribute('role')") == "alert"  # follows the variant
+        page.evaluate("document.querySelector('#banner').setAttribute('variant', 'info')")
+        assert page.evaluate(f"{banner}.getAttribute('role')") == "status"
         assert errors == []

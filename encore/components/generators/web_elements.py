@@ -56,6 +56,20 @@ def _role(spec: ComponentSpec) -> str:
     return next(iter(role.values()), "group")
 
 
+def _role_by_variant(spec: ComponentSpec) -> dict[str, Any] | None:
+    """The variant axis a role mapping is keyed by, and its roles (``None`` for one role)."""
+    role = spec.accessibility.role
+    if isinstance(role, str):
+        return None
+    axis = next((a for a in spec.variants if set(role) <= set(a.values)), None)
+    if axis is None:
+        return None
+    return {
+        "axis": axis.name,
+        "roles": {value: role[value] for value in axis.values if value in role},
+    }
+
+
 def config(spec: ComponentSpec, css: str) -> dict[str, Any]:
     """What the runtime needs to know about one component."""
     role = _role(spec)
@@ -94,6 +108,7 @@ def config(spec: ComponentSpec, css: str) -> dict[str, Any]:
         "events": [p.name for p in spec.props if p.type == "event"],
         "nameProp": access.name_from_prop,
         "toggles": toggles,
+        "roleByVariant": _role_by_variant(spec),
         "keys": sorted({key for k in access.keyboard for key in k.keys}),
         "defaults": {
             p.name: _text(p.default)

@@ -55,6 +55,13 @@ export default defineComponent({
   "events": [],
   "nameProp": null,
   "toggles": null,
+  "roleByVariant": {
+    "axis": "variant",
+    "roles": {
+      "info": "status",
+      "error": "alert"
+    }
+  },
   "keys": [],
   "defaults": {}
 });

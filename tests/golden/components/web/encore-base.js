@@ -10,7 +10,8 @@
  *   tag: string, role: string, control: string, css: string, axes: AxisConfig[],
  *   sizes: string[], defaultSize: string | null, parts: PartConfig[], root: string,
  *   booleans: string[], strings: string[], events: string[], nameProp: string | null,
- *   toggles: string | null, keys: string[], defaults: Record<string, string>
+ *   toggles: string | null, keys: string[], defaults: Record<string, string>,
+ *   roleByVariant: { axis: string, roles: Record<string, string> } | null
  * }} ComponentConfig
  */
 
@@ -115,9 +116,19 @@ export function defineComponent(config) {
     #update() {
       const control = this.#control;
       const classes = [config.tag];
+      /** @type {Record<string, string>} */
+      const chosen = {};
       for (const axis of config.axes) {
         const value = this.getAttribute(axis.name);
-        classes.push(`${config.tag}--${value && axis.values.includes(value) ? value : axis.default}`);
+        chosen[axis.name] = value && axis.values.includes(value) ? value : axis.default;
+        classes.push(`${config.tag}--${chosen[axis.name]}`);
+      }
+      const byVariant = config.roleByVariant;
+      if (byVariant && config.control === "group") {
+        // the role follows the variant: an error banner is an alert, an info one a status
+        const role = byVariant.roles[chosen[byVariant.axis]];
+        if (role && role !== "none") control.setAttribute("role", role);
+        else control.removeAttribute("role");
       }
       if (config.sizes.length) {
         const size = this.getAttribute("size");

@@ -52,6 +52,7 @@ export default defineComponent({
   ],
   "nameProp": null,
   "toggles": null,
+  "roleByVariant": null,
   "keys": [
     "Enter",
     "Space"

@@ -59,6 +59,7 @@ export default defineComponent({
   ],
   "nameProp": null,
   "toggles": null,
+  "roleByVariant": null,
   "keys": [
     "Enter"
   ],

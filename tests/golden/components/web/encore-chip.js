@@ -33,6 +33,7 @@ export default defineComponent({
   ],
   "nameProp": null,
   "toggles": "selected",
+  "roleByVariant": null,
   "keys": [
     "Enter",
     "Space"

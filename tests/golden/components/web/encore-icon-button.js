@@ -47,6 +47,7 @@ export default defineComponent({
   ],
   "nameProp": "label",
   "toggles": null,
+  "roleByVariant": null,
   "keys": [
     "Enter",
     "Space"

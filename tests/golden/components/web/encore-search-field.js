@@ -54,6 +54,7 @@ export default defineComponent({
   ],
   "nameProp": "label",
   "toggles": null,
+  "roleByVariant": null,
   "keys": [
     "Enter",
     "Escape"

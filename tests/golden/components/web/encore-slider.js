@@ -51,6 +51,7 @@ export default defineComponent({
   ],
   "nameProp": "label",
   "toggles": null,
+  "roleByVariant": null,
   "keys": [
     "ArrowDown",
     "ArrowLeft",

@@ -45,6 +45,7 @@ export default defineComponent({
   ],
   "nameProp": null,
   "toggles": "checked",
+  "roleByVariant": null,
   "keys": [
     "Enter",
     "Space"

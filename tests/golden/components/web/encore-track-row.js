@@ -68,6 +68,7 @@ export default defineComponent({
   ],
   "nameProp": null,
   "toggles": null,
+  "roleByVariant": null,
   "keys": [
     "ArrowDown",
     "ArrowUp",
