@@ -415,8 +415,9 @@ def test_web_lists_pressed_after_hover_and_focus(built: BuildResult) -> None:
     """The web's cascade the Compose order follows: one pseudo-class each, so the rule
     written later wins, in the order of ``states:``."""
     css = built.outputs["web"]["components/components.css"].decode()
-    hover = css.index(".encore-button:hover {\n  scale:")
-    pressed = css.index(".encore-button:active {\n  scale:")
+    enabled = ':where(:not(:disabled, [aria-disabled="true"], :has(> :disabled)))'
+    hover = css.index(f".encore-button:hover{enabled} {{\n  scale:")
+    pressed = css.index(f".encore-button:active{enabled} {{\n  scale:")
     focus = css.index(".encore-button:is(:focus-visible, :has(:focus-visible)) {")
     assert hover < pressed < focus
     assert "scale" not in css[focus : css.index("}", focus)]

@@ -26,6 +26,7 @@ from tests.support.checkers import check_typescript
 from tests.support.node_tools import check_css
 
 WEB_GOLDEN = GOLDEN / "components" / "web"
+ENABLED = ':where(:not(:disabled, [aria-disabled="true"], :has(> :disabled)))'
 SPECS = REPO / "tokens" / "components"
 
 
@@ -97,7 +98,7 @@ def test_primary_button_background(files: dict[str, str]) -> None:
         "var(--encore-button-primary-background-base));\n}"
     ) in css
     assert (
-        f"{default}:hover:not(:disabled, [aria-disabled=\"true\"], :has(> :disabled)) {{\n"
+        f"{default}:hover{ENABLED} {{\n"
         "  background: var(--encore-button-container-background-hover, "
         "var(--encore-button-primary-background-hover));\n}"
     ) in css

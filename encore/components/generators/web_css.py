@@ -56,8 +56,10 @@ CSS_PROPERTIES: dict[str, tuple[str, ...]] = {
     "easing": ("transition-timing-function",),
     "overlay": ("box-shadow",),  # an inset wash: see `_declarations`
 }
-_ENABLED = ':not(:disabled, [aria-disabled="true"], :has(> :disabled))'
-STATE_SELECTORS: dict[str, str] = {  # a disabled control neither hovers nor presses
+# A disabled control neither hovers nor presses; in :where() so the state rules keep one
+# pseudo-class's specificity and the later rule still wins (the order `resolve` assumes).
+_ENABLED = ':where(:not(:disabled, [aria-disabled="true"], :has(> :disabled)))'
+STATE_SELECTORS: dict[str, str] = {
     "hover": ":hover" + _ENABLED,
     "pressed": ":active" + _ENABLED,
     "focus": ":is(:focus-visible, :has(:focus-visible))",
