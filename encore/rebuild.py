@@ -3,6 +3,7 @@ and the one-line summary of what happened."""
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +37,27 @@ def run_build(
     strict: bool = False,
     use_cache: bool = True,
 ) -> Run:
-    """Build (or find the outputs up to date) and describe the outcome."""
+    """Build (or find the outputs up to date) and describe the outcome.
+
+    The cyclic garbage collector is paused meanwhile: a build makes millions of objects
+    and frees them at the end, and the collector's passes over a growing heap made large
+    builds slower than linear (a third of the time at 100,000 tokens)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_build(project, platforms, inputs, strict, use_cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run_build(
+    project: ProjectConfig,
+    platforms: Sequence[str],
+    inputs: Mapping[str, str] | None,
+    strict: bool,
+    use_cache: bool,
+) -> Run:
     started = time.perf_counter()
     folders = [p.output for p in project.platforms if not platforms or p.name in platforms]
     key = None
