@@ -316,9 +316,9 @@ class _Collector:
         ok = True
         node = token.node
         for key, value in node.items():
-            where = token.origin.child(key)
             if key in ("$value", "$ref"):
                 continue
+            where = token.origin.child(key)
             if key.startswith("$"):
                 if key not in TOKEN_PROPERTIES:
                     self.error(
