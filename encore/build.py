@@ -14,6 +14,7 @@ Errors are collected per stage; any error stops the build before anything is wri
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -267,16 +268,54 @@ def unused_sources(
 def check_components(
     project: ProjectConfig, themes: Themes
 ) -> tuple[list[ComponentSpec], list[Diagnostic]]:
-    """Load and validate the project's component specs against every theme permutation."""
+    """Load and validate the project's component specs against every theme permutation.
+
+    A local system's spec (under ``local_systems/``) cannot fail the foundation's build:
+    its errors are reported as warnings and it is left out of the generated code, and
+    ``encore promote check`` shows them as failed gates."""
     folders = [p for pattern in project.components for p in sorted(project.root.glob(pattern))]
     if not folders:
         return [], []
     from encore.components import find_specs, load_specs, validate
 
-    specs, problems = load_specs(find_specs(folders))
+    local = (project.root / LOCAL_SYSTEMS).resolve()
+    files = find_specs(folders)
+    specs, problems = load_specs(files)
+    problems = _demote_local(problems, local)
     if has_errors(problems):
         return [], problems
-    return specs, problems + validate(specs, themes, project.contrast.thresholds)
+    problems += _demote_local(validate(specs, themes, project.contrast.thresholds), local)
+    failing = {
+        str(Path(d.location.path).resolve())
+        for d in problems
+        if d.rule.startswith("component/")
+        and d.location is not None
+        and d.help
+        and d.help.endswith(LOCAL_NOTE)
+    }
+    kept = [s for s in specs if str(Path(s.origin.source.path).resolve()) not in failing]
+    return kept, problems
+
+
+LOCAL_SYSTEMS = "local_systems"
+LOCAL_NOTE = "(a local system's spec: left out of the build until fixed)"
+
+
+def _demote_local(problems: list[Diagnostic], local: Path) -> list[Diagnostic]:
+    """Errors located in a local system's spec, as warnings saying so."""
+    out = []
+    for d in problems:
+        where = d.location
+        if (
+            d.severity is Severity.ERROR
+            and where is not None
+            and Path(where.path).resolve().is_relative_to(local)
+        ):
+            d = dataclasses.replace(
+                d, severity=Severity.WARNING, help=f"{d.help or 'fix the spec'} {LOCAL_NOTE}"
+            )
+        out.append(d)
+    return out
 
 
 def generate_components(

@@ -354,6 +354,16 @@ def tokens_command(
     click.echo(as_json(records) if output_format == "json" else as_table(records), nl=False)
 
 
+def _governance() -> None:
+    from encore.cli_governance import audit, promote
+
+    cli.add_command(promote)
+    cli.add_command(audit)
+
+
+_governance()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: runs the CLI and maps failures to exit codes, then leaves at
     once: freeing a large build's objects one by one at interpreter exit costs a noticeable

@@ -79,7 +79,7 @@ def compile_yaml() -> Callable[[str], tuple[TokenSet, list[Diagnostic]]]:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the bundled design system to build and break."""
-    for name in ("encore.yaml", "tokens", "platforms"):
+    for name in ("encore.yaml", "tokens", "platforms", "local_systems", "governance"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name)

@@ -45,7 +45,7 @@ def _copy(source: Path, target: Path, *, reverse: bool) -> Path:
 
 def test_the_foundation_is_the_same_across_seeds_and_file_order(tmp_path: Path) -> None:
     project = tmp_path / "a"
-    for name in ("encore.yaml", "tokens", "platforms"):
+    for name in ("encore.yaml", "tokens", "platforms", "local_systems"):
         source = REPO / name
         if source.is_dir():
             _copy(source, project / name, reverse=False)

@@ -26,6 +26,14 @@ from encore.themes import Themes
 from encore.values.types import TokenType
 
 ALLOWED_TIERS = ("semantic", "component")
+LOCAL_TIERS = (*ALLOWED_TIERS, "local")  # a local system's spec may bind its local tokens
+
+
+def tiers_for(spec: ComponentSpec) -> tuple[str, ...]:
+    """The tiers a spec may bind: local tokens only from a local system's spec."""
+    return ALLOWED_TIERS if spec.owner == "foundation" else LOCAL_TIERS
+
+
 _RAW = re.compile(r"^(?:#|[-+]?\.?\d|(?:rgba?|hsla?|oklch|oklab|lab|lch|color|var)\()|\s", re.I)
 
 
@@ -38,6 +46,7 @@ class TokenChecker:
 
     def __init__(self, themes: Themes) -> None:
         self.tokens = themes.default
+        self.tiers: tuple[str, ...] = ALLOWED_TIERS  # set per spec (`tiers_for`)
         self.bindable = [t.name for t in self.tokens if t.tier in ALLOWED_TIERS]
 
     def check(
@@ -65,10 +74,8 @@ class TokenChecker:
                 )
             ]
         out: list[Diagnostic] = []
-        if token.tier not in ALLOWED_TIERS:
-            aliases = [
-                t.name for t in self.tokens if t.alias_of == name and t.tier in ALLOWED_TIERS
-            ]
+        if token.tier not in self.tiers:
+            aliases = [t.name for t in self.tokens if t.alias_of == name and t.tier in self.tiers]
             hint = (
                 "bind a token that names it instead: " + ", ".join(aliases[:4]) if aliases else None
             )
@@ -152,6 +159,7 @@ def validate(
     checker = TokenChecker(themes)
     out = _across(specs)
     for spec in specs:
+        checker.tiers = tiers_for(spec)
         broken: set[Origin] = set()
         for binding in spec.bindings:
             _, problems = checker.check(

@@ -1199,6 +1199,146 @@ object EncoreTokens {
             val elevation: EncoreShadow = EncoreTokens.Elevation.raised
         }
     }
+
+    object Ads {
+        object SponsorTag {
+            /** A quiet translucent wash; disclosure must be visible, not loud. */
+            val background: ComposeColor = EncoreTokens.Background.tintedBase
+
+            /** The tag's label colour. The sponsor-tag spec does not bind it yet (see its spec). */
+            val label: ComposeColor = EncoreTokens.Text.base
+
+            /** Tag radius. */
+            val corner: Dp = EncoreTokens.Corner.subtle
+
+            /** 6 px either side of the label. */
+            val paddingInline: Dp = EncoreTokens.Spacing.tighter3
+
+            /** 2 px above and below the label. */
+            val paddingBlock: Dp = EncoreTokens.Spacing.tighter5
+
+            /** Small bold caption, like an eyebrow label. */
+            val textStyle: ComposeTextStyle = EncoreTokens.TextStyle.eyebrow
+        }
+
+        object Companion {
+            /** A raised surface above the now-playing view. */
+            val background: ComposeColor = EncoreTokens.Background.elevatedBase
+
+            /** The advertiser's headline. */
+            val headline: ComposeColor = EncoreTokens.Text.base
+
+            /** The advertiser's name. */
+            val advertiser: ComposeColor = EncoreTokens.Text.subdued
+
+            /** Card radius. */
+            val corner: Dp = EncoreTokens.Corner.card
+
+            /** Inner padding. */
+            val padding: Dp = EncoreTokens.Spacing.base
+        }
+    }
+
+    object Podcasts {
+        object Badge {
+            /** A tag's small radius, not a full pill, so badges read as labels, not buttons. */
+            val corner: Dp = EncoreTokens.Corner.subtle
+
+            /** 6 px either side of the label. */
+            val paddingInline: Dp = EncoreTokens.Spacing.tighter3
+
+            /** 2 px above and below the label. */
+            val paddingBlock: Dp = EncoreTokens.Spacing.tighter5
+
+            /** Between the optional icon and the label. */
+            val gap: Dp = EncoreTokens.Spacing.tighter4
+
+            /** Short, bold caption text. */
+            val textStyle: ComposeTextStyle = EncoreTokens.TextStyle.marginalBold
+
+            object Background {
+                /** The neutral pill: a translucent wash over the page (Explicit, Video). */
+                val neutral: ComposeColor = EncoreTokens.Background.tintedBase
+
+                /** The accent pill: solid brand green, for news worth noticing (New). */
+                val accent: ComposeColor = EncoreTokens.Background.brand
+            }
+
+            object Label {
+                /** Label on the neutral pill. */
+                val neutral: ComposeColor = EncoreTokens.Text.base
+
+                /** Label on the brand-green pill. */
+                val accent: ComposeColor = EncoreTokens.Text.onBrightAccent
+            }
+        }
+
+        object Episode {
+            /** Date and duration under the episode title. */
+            val meta: ComposeColor = EncoreTokens.Text.subdued
+
+            object Progress {
+                /** The played part of the bar. */
+                val fill: ComposeColor = EncoreTokens.Essential.brightAccent
+
+                /** The unplayed part of the bar. */
+                val track: ComposeColor = EncoreTokens.Essential.subdued
+
+                /** Bar thickness. */
+                val height: Dp = EncoreTokens.Control.trackHeight
+            }
+        }
+    }
+
+    object Wrapped {
+        object StoryCard {
+            /** The statistic itself, as large as the card allows. */
+            val statStyle: ComposeTextStyle = EncoreTokens.TextStyle.display
+
+            /** Large, friendly corners. */
+            val corner: Dp = EncoreTokens.Corner.sheet
+
+            /** Generous inner padding. */
+            val padding: Dp = EncoreTokens.Spacing.looser
+
+            /** Between eyebrow, statistic and caption. */
+            val gap: Dp = EncoreTokens.Spacing.tighter
+
+            /** The playful pop when the card is hovered or pressed. */
+            val transition: EncoreTransition = EncoreTokens.Motion.Transition.pop
+
+            object Background {
+                /** The surface card, at rest. */
+                val surface: ComposeColor = EncoreTokens.Background.elevatedBase
+
+                /** The surface card, hovered. */
+                val surfaceHover: ComposeColor = EncoreTokens.Background.elevatedHighlight
+
+                /** The surface card, pressed. */
+                val surfacePress: ComposeColor = EncoreTokens.Background.elevatedPress
+
+                /** The brand card, for the headline statistic, at rest. */
+                val brand: ComposeColor = EncoreTokens.Action.Primary.Background.base
+
+                /** The brand card, hovered. */
+                val brandHover: ComposeColor = EncoreTokens.Action.Primary.Background.hover
+
+                /** The brand card, pressed. */
+                val brandPress: ComposeColor = EncoreTokens.Action.Primary.Background.press
+            }
+
+            object Text {
+                /** Eyebrow and statistic on the surface card. */
+                val surface: ComposeColor = EncoreTokens.Text.base
+
+                /** Caption on the surface card. */
+                val surfaceSubdued: ComposeColor = EncoreTokens.Text.subdued
+
+                /** Every text on the brand card. */
+                val brand: ComposeColor = EncoreTokens.Action.Primary.foreground
+            }
+        }
+    }
 }
 
 /** Colours that change with the theme, one instance per permutation. Read them with EncoreTheme.colors inside EncoreTheme. */
@@ -1278,6 +1418,20 @@ class EncoreColors(
     val sliderFillHover: ComposeColor,
     val sliderThumbColor: ComposeColor,
     val sliderFocusRing: EncoreBorder,
+    val adsSponsorTagBackground: ComposeColor,
+    val adsSponsorTagLabel: ComposeColor,
+    val adsCompanionBackground: ComposeColor,
+    val adsCompanionHeadline: ComposeColor,
+    val adsCompanionAdvertiser: ComposeColor,
+    val podcastsBadgeBackgroundNeutral: ComposeColor,
+    val podcastsBadgeLabelNeutral: ComposeColor,
+    val podcastsEpisodeMeta: ComposeColor,
+    val podcastsEpisodeProgressFill: ComposeColor,
+    val wrappedStoryCardBackgroundSurface: ComposeColor,
+    val wrappedStoryCardBackgroundSurfaceHover: ComposeColor,
+    val wrappedStoryCardBackgroundSurfacePress: ComposeColor,
+    val wrappedStoryCardTextSurface: ComposeColor,
+    val wrappedStoryCardTextSurfaceSubdued: ComposeColor,
 )
 
 /** theme=dark, contrast=standard */
@@ -1356,6 +1510,20 @@ val EncoreColorsDarkStandard: EncoreColors = EncoreColors(
     sliderFillHover = EncoreTokens.Color.Green._500,
     sliderThumbColor = EncoreTokens.Color.Neutral._0,
     sliderFocusRing = EncoreBorder(color = ComposeColor(0xFFFFFFFF), width = 3.dp, style = EncoreStrokeStyle.Keyword("solid")),
+    adsSponsorTagBackground = EncoreTokens.Color.WhiteAlpha._7,
+    adsSponsorTagLabel = EncoreTokens.Color.Neutral._0,
+    adsCompanionBackground = EncoreTokens.Color.Neutral._700,
+    adsCompanionHeadline = EncoreTokens.Color.Neutral._0,
+    adsCompanionAdvertiser = EncoreTokens.Color.Neutral._150,
+    podcastsBadgeBackgroundNeutral = EncoreTokens.Color.WhiteAlpha._7,
+    podcastsBadgeLabelNeutral = EncoreTokens.Color.Neutral._0,
+    podcastsEpisodeMeta = EncoreTokens.Color.Neutral._150,
+    podcastsEpisodeProgressFill = EncoreTokens.Color.Green._500,
+    wrappedStoryCardBackgroundSurface = EncoreTokens.Color.Neutral._700,
+    wrappedStoryCardBackgroundSurfaceHover = EncoreTokens.Color.Neutral._600,
+    wrappedStoryCardBackgroundSurfacePress = EncoreTokens.Color.Neutral._800,
+    wrappedStoryCardTextSurface = EncoreTokens.Color.Neutral._0,
+    wrappedStoryCardTextSurfaceSubdued = EncoreTokens.Color.Neutral._150,
 )
 
 /** theme=dark, contrast=high */
@@ -1434,6 +1602,20 @@ val EncoreColorsDarkHigh: EncoreColors = EncoreColors(
     sliderFillHover = EncoreTokens.Color.Green._500,
     sliderThumbColor = EncoreTokens.Color.Neutral._0,
     sliderFocusRing = EncoreBorder(color = ComposeColor(0xFFFFFFFF), width = 3.dp, style = EncoreStrokeStyle.Keyword("solid")),
+    adsSponsorTagBackground = EncoreTokens.Color.WhiteAlpha._7,
+    adsSponsorTagLabel = EncoreTokens.Color.Neutral._0,
+    adsCompanionBackground = EncoreTokens.Color.Neutral._700,
+    adsCompanionHeadline = EncoreTokens.Color.Neutral._0,
+    adsCompanionAdvertiser = EncoreTokens.Color.Neutral._0,
+    podcastsBadgeBackgroundNeutral = EncoreTokens.Color.WhiteAlpha._7,
+    podcastsBadgeLabelNeutral = EncoreTokens.Color.Neutral._0,
+    podcastsEpisodeMeta = EncoreTokens.Color.Neutral._0,
+    podcastsEpisodeProgressFill = EncoreTokens.Color.Green._500,
+    wrappedStoryCardBackgroundSurface = EncoreTokens.Color.Neutral._700,
+    wrappedStoryCardBackgroundSurfaceHover = EncoreTokens.Color.Neutral._600,
+    wrappedStoryCardBackgroundSurfacePress = EncoreTokens.Color.Neutral._800,
+    wrappedStoryCardTextSurface = EncoreTokens.Color.Neutral._0,
+    wrappedStoryCardTextSurfaceSubdued = EncoreTokens.Color.Neutral._0,
 )
 
 /** theme=light, contrast=standard */
@@ -1512,6 +1694,20 @@ val EncoreColorsLightStandard: EncoreColors = EncoreColors(
     sliderFillHover = EncoreTokens.Color.Green._700,
     sliderThumbColor = EncoreTokens.Color.Neutral._900,
     sliderFocusRing = EncoreBorder(color = ComposeColor(0xFF121212), width = 3.dp, style = EncoreStrokeStyle.Keyword("solid")),
+    adsSponsorTagBackground = EncoreTokens.Color.BlackAlpha._10,
+    adsSponsorTagLabel = EncoreTokens.Color.Neutral._900,
+    adsCompanionBackground = EncoreTokens.Color.Neutral._0,
+    adsCompanionHeadline = EncoreTokens.Color.Neutral._900,
+    adsCompanionAdvertiser = EncoreTokens.Color.Neutral._400,
+    podcastsBadgeBackgroundNeutral = EncoreTokens.Color.BlackAlpha._10,
+    podcastsBadgeLabelNeutral = EncoreTokens.Color.Neutral._900,
+    podcastsEpisodeMeta = EncoreTokens.Color.Neutral._400,
+    podcastsEpisodeProgressFill = EncoreTokens.Color.Green._700,
+    wrappedStoryCardBackgroundSurface = EncoreTokens.Color.Neutral._0,
+    wrappedStoryCardBackgroundSurfaceHover = EncoreTokens.Color.Neutral._50,
+    wrappedStoryCardBackgroundSurfacePress = EncoreTokens.Color.Neutral._100,
+    wrappedStoryCardTextSurface = EncoreTokens.Color.Neutral._900,
+    wrappedStoryCardTextSurfaceSubdued = EncoreTokens.Color.Neutral._400,
 )
 
 /** theme=light, contrast=high */
@@ -1590,6 +1786,20 @@ val EncoreColorsLightHigh: EncoreColors = EncoreColors(
     sliderFillHover = EncoreTokens.Color.Green._700,
     sliderThumbColor = EncoreTokens.Color.Neutral._900,
     sliderFocusRing = EncoreBorder(color = ComposeColor(0xFF121212), width = 3.dp, style = EncoreStrokeStyle.Keyword("solid")),
+    adsSponsorTagBackground = EncoreTokens.Color.BlackAlpha._10,
+    adsSponsorTagLabel = EncoreTokens.Color.Neutral._900,
+    adsCompanionBackground = EncoreTokens.Color.Neutral._0,
+    adsCompanionHeadline = EncoreTokens.Color.Neutral._900,
+    adsCompanionAdvertiser = EncoreTokens.Color.Neutral._900,
+    podcastsBadgeBackgroundNeutral = EncoreTokens.Color.BlackAlpha._10,
+    podcastsBadgeLabelNeutral = EncoreTokens.Color.Neutral._900,
+    podcastsEpisodeMeta = EncoreTokens.Color.Neutral._900,
+    podcastsEpisodeProgressFill = EncoreTokens.Color.Green._700,
+    wrappedStoryCardBackgroundSurface = EncoreTokens.Color.Neutral._0,
+    wrappedStoryCardBackgroundSurfaceHover = EncoreTokens.Color.Neutral._50,
+    wrappedStoryCardBackgroundSurfacePress = EncoreTokens.Color.Neutral._100,
+    wrappedStoryCardTextSurface = EncoreTokens.Color.Neutral._900,
+    wrappedStoryCardTextSurfaceSubdued = EncoreTokens.Color.Neutral._900,
 )
 
 /** The EncoreColors in effect; EncoreTheme provides it. */

@@ -981,13 +981,165 @@ export const sliderThumbElevation = elevationRaised;
 export const sliderMinTarget = controlMinTarget;
 export const sliderTransition = motionTransitionHover;
 export const sliderFocusRing = focusRingBorder;
+/**
+ * A quiet translucent wash; disclosure must be visible, not loud.
+ */
+export const adsSponsorTagBackground = backgroundTintedBase;
+/**
+ * The tag's label colour. The sponsor-tag spec does not bind it yet (see its spec).
+ */
+export const adsSponsorTagLabel = textBase;
+/**
+ * Tag radius.
+ */
+export const adsSponsorTagCorner = cornerSubtle;
+/**
+ * 6 px either side of the label.
+ */
+export const adsSponsorTagPaddingInline = spacingTighter3;
+/**
+ * 2 px above and below the label.
+ */
+export const adsSponsorTagPaddingBlock = spacingTighter5;
+/**
+ * Small bold caption, like an eyebrow label.
+ */
+export const adsSponsorTagTextStyle = textStyleEyebrow;
+/**
+ * A raised surface above the now-playing view.
+ */
+export const adsCompanionBackground = backgroundElevatedBase;
+/**
+ * The advertiser's headline.
+ */
+export const adsCompanionHeadline = textBase;
+/**
+ * The advertiser's name.
+ */
+export const adsCompanionAdvertiser = textSubdued;
+/**
+ * Card radius.
+ */
+export const adsCompanionCorner = cornerCard;
+/**
+ * Inner padding.
+ */
+export const adsCompanionPadding = spacingBase;
+/**
+ * The neutral pill: a translucent wash over the page (Explicit, Video).
+ */
+export const podcastsBadgeBackgroundNeutral = backgroundTintedBase;
+/**
+ * The accent pill: solid brand green, for news worth noticing (New).
+ */
+export const podcastsBadgeBackgroundAccent = backgroundBrand;
+/**
+ * Label on the neutral pill.
+ */
+export const podcastsBadgeLabelNeutral = textBase;
+/**
+ * Label on the brand-green pill.
+ */
+export const podcastsBadgeLabelAccent = textOnBrightAccent;
+/**
+ * A tag's small radius, not a full pill, so badges read as labels, not buttons.
+ */
+export const podcastsBadgeCorner = cornerSubtle;
+/**
+ * 6 px either side of the label.
+ */
+export const podcastsBadgePaddingInline = spacingTighter3;
+/**
+ * 2 px above and below the label.
+ */
+export const podcastsBadgePaddingBlock = spacingTighter5;
+/**
+ * Between the optional icon and the label.
+ */
+export const podcastsBadgeGap = spacingTighter4;
+/**
+ * Short, bold caption text.
+ */
+export const podcastsBadgeTextStyle = textStyleMarginalBold;
+/**
+ * Date and duration under the episode title.
+ */
+export const podcastsEpisodeMeta = textSubdued;
+/**
+ * The played part of the bar.
+ */
+export const podcastsEpisodeProgressFill = essentialBrightAccent;
+/**
+ * The unplayed part of the bar.
+ */
+export const podcastsEpisodeProgressTrack = essentialSubdued;
+/**
+ * Bar thickness.
+ */
+export const podcastsEpisodeProgressHeight = controlTrackHeight;
+/**
+ * The surface card, at rest.
+ */
+export const wrappedStoryCardBackgroundSurface = backgroundElevatedBase;
+/**
+ * The surface card, hovered.
+ */
+export const wrappedStoryCardBackgroundSurfaceHover = backgroundElevatedHighlight;
+/**
+ * The surface card, pressed.
+ */
+export const wrappedStoryCardBackgroundSurfacePress = backgroundElevatedPress;
+/**
+ * The brand card, for the headline statistic, at rest.
+ */
+export const wrappedStoryCardBackgroundBrand = actionPrimaryBackgroundBase;
+/**
+ * The brand card, hovered.
+ */
+export const wrappedStoryCardBackgroundBrandHover = actionPrimaryBackgroundHover;
+/**
+ * The brand card, pressed.
+ */
+export const wrappedStoryCardBackgroundBrandPress = actionPrimaryBackgroundPress;
+/**
+ * Eyebrow and statistic on the surface card.
+ */
+export const wrappedStoryCardTextSurface = textBase;
+/**
+ * Caption on the surface card.
+ */
+export const wrappedStoryCardTextSurfaceSubdued = textSubdued;
+/**
+ * Every text on the brand card.
+ */
+export const wrappedStoryCardTextBrand = actionPrimaryForeground;
+/**
+ * The statistic itself, as large as the card allows.
+ */
+export const wrappedStoryCardStatStyle = textStyleDisplay;
+/**
+ * Large, friendly corners.
+ */
+export const wrappedStoryCardCorner = cornerSheet;
+/**
+ * Generous inner padding.
+ */
+export const wrappedStoryCardPadding = spacingLooser;
+/**
+ * Between eyebrow, statistic and caption.
+ */
+export const wrappedStoryCardGap = spacingTighter;
+/**
+ * The playful pop when the card is hovered or pressed.
+ */
+export const wrappedStoryCardTransition = motionTransitionPop;
 
 /** theme=dark, contrast=standard */
-export const darkStandardTheme = { backgroundBase: colorNeutral900, backgroundHighlight: colorNeutral700, backgroundPress: colorNeutral1000, backgroundElevatedBase: colorNeutral700, backgroundElevatedHighlight: colorNeutral600, backgroundElevatedPress: colorNeutral800, backgroundTintedBase: colorWhiteAlpha7, backgroundTintedHighlight: colorWhiteAlpha10, backgroundTintedPress: colorWhiteAlpha4, textBase: colorNeutral0, textSubdued: colorNeutral150, textBrightAccent: colorGreen500, textNegative: colorRed300, textWarning: colorOrange500, textPositive: colorGreen500, textAnnouncement: colorBlue300, essentialBase: colorNeutral0, essentialBrightAccent: colorGreen500, essentialWarning: colorOrange500, essentialPositive: colorGreen500, decorativeBase: colorNeutral0, decorativeSubdued: colorNeutral600, borderDivider: colorNeutral500, borderSubtle: colorNeutral400, borderBase: colorNeutral250, borderStrong: colorNeutral0, borderSelected: colorGreen500, actionContrastBackgroundBase: colorNeutral0, actionContrastBackgroundHover: colorNeutral50, actionContrastBackgroundPress: colorNeutral100, actionContrastForeground: colorNeutral1000, actionSecondaryBorderBase: colorNeutral250, actionSecondaryBorderHover: colorNeutral0, actionSecondaryForegroundBase: colorNeutral0, actionSecondaryForegroundHover: colorNeutral0, actionTertiaryForegroundBase: colorNeutral150, actionTertiaryForegroundHover: colorNeutral0, stateSelectedBackground: colorNeutral0, stateSelectedBackgroundHover: colorNeutral50, stateSelectedForeground: colorNeutral1000, stateOverlayHover: colorWhiteAlpha7, scrimMedia: colorBlackAlpha40, focusRingColor: colorNeutral0, focusRingBorder: { color: colorNeutral0, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral0, buttonContrastBackgroundHover: colorNeutral50, buttonContrastBackgroundPress: colorNeutral100, buttonContrastLabel: colorNeutral1000, buttonSecondaryBorderBase: colorNeutral250, buttonSecondaryBorderHover: colorNeutral0, buttonSecondaryLabelBase: colorNeutral0, buttonSecondaryLabelHover: colorNeutral0, buttonTertiaryLabelBase: colorNeutral150, buttonTertiaryLabelHover: colorNeutral0, buttonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral900, cardBackgroundHover: colorNeutral700, cardBackgroundPress: colorNeutral1000, cardTitleColor: colorNeutral0, cardSubtitleColor: colorNeutral150, cardFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, chipBackgroundBase: colorWhiteAlpha7, chipBackgroundHover: colorWhiteAlpha10, chipBackgroundPress: colorWhiteAlpha4, chipBackgroundSelected: colorNeutral0, chipBackgroundSelectedHover: colorNeutral50, chipLabelBase: colorNeutral0, chipLabelSelected: colorNeutral1000, chipFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, sliderFillBase: colorNeutral0, sliderFillHover: colorGreen500, sliderThumbColor: colorNeutral0, sliderFocusRing: { color: "#ffffff", width: "3px", style: "solid" } };
+export const darkStandardTheme = { backgroundBase: colorNeutral900, backgroundHighlight: colorNeutral700, backgroundPress: colorNeutral1000, backgroundElevatedBase: colorNeutral700, backgroundElevatedHighlight: colorNeutral600, backgroundElevatedPress: colorNeutral800, backgroundTintedBase: colorWhiteAlpha7, backgroundTintedHighlight: colorWhiteAlpha10, backgroundTintedPress: colorWhiteAlpha4, textBase: colorNeutral0, textSubdued: colorNeutral150, textBrightAccent: colorGreen500, textNegative: colorRed300, textWarning: colorOrange500, textPositive: colorGreen500, textAnnouncement: colorBlue300, essentialBase: colorNeutral0, essentialBrightAccent: colorGreen500, essentialWarning: colorOrange500, essentialPositive: colorGreen500, decorativeBase: colorNeutral0, decorativeSubdued: colorNeutral600, borderDivider: colorNeutral500, borderSubtle: colorNeutral400, borderBase: colorNeutral250, borderStrong: colorNeutral0, borderSelected: colorGreen500, actionContrastBackgroundBase: colorNeutral0, actionContrastBackgroundHover: colorNeutral50, actionContrastBackgroundPress: colorNeutral100, actionContrastForeground: colorNeutral1000, actionSecondaryBorderBase: colorNeutral250, actionSecondaryBorderHover: colorNeutral0, actionSecondaryForegroundBase: colorNeutral0, actionSecondaryForegroundHover: colorNeutral0, actionTertiaryForegroundBase: colorNeutral150, actionTertiaryForegroundHover: colorNeutral0, stateSelectedBackground: colorNeutral0, stateSelectedBackgroundHover: colorNeutral50, stateSelectedForeground: colorNeutral1000, stateOverlayHover: colorWhiteAlpha7, scrimMedia: colorBlackAlpha40, focusRingColor: colorNeutral0, focusRingBorder: { color: colorNeutral0, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral0, buttonContrastBackgroundHover: colorNeutral50, buttonContrastBackgroundPress: colorNeutral100, buttonContrastLabel: colorNeutral1000, buttonSecondaryBorderBase: colorNeutral250, buttonSecondaryBorderHover: colorNeutral0, buttonSecondaryLabelBase: colorNeutral0, buttonSecondaryLabelHover: colorNeutral0, buttonTertiaryLabelBase: colorNeutral150, buttonTertiaryLabelHover: colorNeutral0, buttonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral900, cardBackgroundHover: colorNeutral700, cardBackgroundPress: colorNeutral1000, cardTitleColor: colorNeutral0, cardSubtitleColor: colorNeutral150, cardFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, chipBackgroundBase: colorWhiteAlpha7, chipBackgroundHover: colorWhiteAlpha10, chipBackgroundPress: colorWhiteAlpha4, chipBackgroundSelected: colorNeutral0, chipBackgroundSelectedHover: colorNeutral50, chipLabelBase: colorNeutral0, chipLabelSelected: colorNeutral1000, chipFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, sliderFillBase: colorNeutral0, sliderFillHover: colorGreen500, sliderThumbColor: colorNeutral0, sliderFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, adsSponsorTagBackground: colorWhiteAlpha7, adsSponsorTagLabel: colorNeutral0, adsCompanionBackground: colorNeutral700, adsCompanionHeadline: colorNeutral0, adsCompanionAdvertiser: colorNeutral150, podcastsBadgeBackgroundNeutral: colorWhiteAlpha7, podcastsBadgeLabelNeutral: colorNeutral0, podcastsEpisodeMeta: colorNeutral150, podcastsEpisodeProgressFill: colorGreen500, wrappedStoryCardBackgroundSurface: colorNeutral700, wrappedStoryCardBackgroundSurfaceHover: colorNeutral600, wrappedStoryCardBackgroundSurfacePress: colorNeutral800, wrappedStoryCardTextSurface: colorNeutral0, wrappedStoryCardTextSurfaceSubdued: colorNeutral150 };
 /** theme=dark, contrast=high */
-export const darkHighTheme = { backgroundBase: colorNeutral900, backgroundHighlight: colorNeutral700, backgroundPress: colorNeutral1000, backgroundElevatedBase: colorNeutral700, backgroundElevatedHighlight: colorNeutral600, backgroundElevatedPress: colorNeutral800, backgroundTintedBase: colorWhiteAlpha7, backgroundTintedHighlight: colorWhiteAlpha10, backgroundTintedPress: colorWhiteAlpha4, textBase: colorNeutral0, textSubdued: colorNeutral0, textBrightAccent: colorGreen500, textNegative: colorRed300, textWarning: colorOrange500, textPositive: colorGreen500, textAnnouncement: colorBlue300, essentialBase: colorNeutral0, essentialBrightAccent: colorGreen500, essentialWarning: colorOrange500, essentialPositive: colorGreen500, decorativeBase: colorNeutral0, decorativeSubdued: colorNeutral600, borderDivider: essentialSubdued, borderSubtle: essentialSubdued, borderBase: colorNeutral0, borderStrong: colorNeutral0, borderSelected: colorGreen500, actionContrastBackgroundBase: colorNeutral0, actionContrastBackgroundHover: colorNeutral50, actionContrastBackgroundPress: colorNeutral100, actionContrastForeground: colorNeutral1000, actionSecondaryBorderBase: colorNeutral0, actionSecondaryBorderHover: colorNeutral0, actionSecondaryForegroundBase: colorNeutral0, actionSecondaryForegroundHover: colorNeutral0, actionTertiaryForegroundBase: colorNeutral0, actionTertiaryForegroundHover: colorNeutral0, stateSelectedBackground: colorNeutral0, stateSelectedBackgroundHover: colorNeutral50, stateSelectedForeground: colorNeutral1000, stateOverlayHover: colorWhiteAlpha7, scrimMedia: scrimModal, focusRingColor: colorNeutral0, focusRingBorder: { color: colorNeutral0, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral0, buttonContrastBackgroundHover: colorNeutral50, buttonContrastBackgroundPress: colorNeutral100, buttonContrastLabel: colorNeutral1000, buttonSecondaryBorderBase: colorNeutral0, buttonSecondaryBorderHover: colorNeutral0, buttonSecondaryLabelBase: colorNeutral0, buttonSecondaryLabelHover: colorNeutral0, buttonTertiaryLabelBase: colorNeutral0, buttonTertiaryLabelHover: colorNeutral0, buttonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral900, cardBackgroundHover: colorNeutral700, cardBackgroundPress: colorNeutral1000, cardTitleColor: colorNeutral0, cardSubtitleColor: colorNeutral0, cardFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, chipBackgroundBase: colorWhiteAlpha7, chipBackgroundHover: colorWhiteAlpha10, chipBackgroundPress: colorWhiteAlpha4, chipBackgroundSelected: colorNeutral0, chipBackgroundSelectedHover: colorNeutral50, chipLabelBase: colorNeutral0, chipLabelSelected: colorNeutral1000, chipFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, sliderFillBase: colorNeutral0, sliderFillHover: colorGreen500, sliderThumbColor: colorNeutral0, sliderFocusRing: { color: "#ffffff", width: "3px", style: "solid" } };
+export const darkHighTheme = { backgroundBase: colorNeutral900, backgroundHighlight: colorNeutral700, backgroundPress: colorNeutral1000, backgroundElevatedBase: colorNeutral700, backgroundElevatedHighlight: colorNeutral600, backgroundElevatedPress: colorNeutral800, backgroundTintedBase: colorWhiteAlpha7, backgroundTintedHighlight: colorWhiteAlpha10, backgroundTintedPress: colorWhiteAlpha4, textBase: colorNeutral0, textSubdued: colorNeutral0, textBrightAccent: colorGreen500, textNegative: colorRed300, textWarning: colorOrange500, textPositive: colorGreen500, textAnnouncement: colorBlue300, essentialBase: colorNeutral0, essentialBrightAccent: colorGreen500, essentialWarning: colorOrange500, essentialPositive: colorGreen500, decorativeBase: colorNeutral0, decorativeSubdued: colorNeutral600, borderDivider: essentialSubdued, borderSubtle: essentialSubdued, borderBase: colorNeutral0, borderStrong: colorNeutral0, borderSelected: colorGreen500, actionContrastBackgroundBase: colorNeutral0, actionContrastBackgroundHover: colorNeutral50, actionContrastBackgroundPress: colorNeutral100, actionContrastForeground: colorNeutral1000, actionSecondaryBorderBase: colorNeutral0, actionSecondaryBorderHover: colorNeutral0, actionSecondaryForegroundBase: colorNeutral0, actionSecondaryForegroundHover: colorNeutral0, actionTertiaryForegroundBase: colorNeutral0, actionTertiaryForegroundHover: colorNeutral0, stateSelectedBackground: colorNeutral0, stateSelectedBackgroundHover: colorNeutral50, stateSelectedForeground: colorNeutral1000, stateOverlayHover: colorWhiteAlpha7, scrimMedia: scrimModal, focusRingColor: colorNeutral0, focusRingBorder: { color: colorNeutral0, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral0, buttonContrastBackgroundHover: colorNeutral50, buttonContrastBackgroundPress: colorNeutral100, buttonContrastLabel: colorNeutral1000, buttonSecondaryBorderBase: colorNeutral0, buttonSecondaryBorderHover: colorNeutral0, buttonSecondaryLabelBase: colorNeutral0, buttonSecondaryLabelHover: colorNeutral0, buttonTertiaryLabelBase: colorNeutral0, buttonTertiaryLabelHover: colorNeutral0, buttonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral900, cardBackgroundHover: colorNeutral700, cardBackgroundPress: colorNeutral1000, cardTitleColor: colorNeutral0, cardSubtitleColor: colorNeutral0, cardFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, chipBackgroundBase: colorWhiteAlpha7, chipBackgroundHover: colorWhiteAlpha10, chipBackgroundPress: colorWhiteAlpha4, chipBackgroundSelected: colorNeutral0, chipBackgroundSelectedHover: colorNeutral50, chipLabelBase: colorNeutral0, chipLabelSelected: colorNeutral1000, chipFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, sliderFillBase: colorNeutral0, sliderFillHover: colorGreen500, sliderThumbColor: colorNeutral0, sliderFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, adsSponsorTagBackground: colorWhiteAlpha7, adsSponsorTagLabel: colorNeutral0, adsCompanionBackground: colorNeutral700, adsCompanionHeadline: colorNeutral0, adsCompanionAdvertiser: colorNeutral0, podcastsBadgeBackgroundNeutral: colorWhiteAlpha7, podcastsBadgeLabelNeutral: colorNeutral0, podcastsEpisodeMeta: colorNeutral0, podcastsEpisodeProgressFill: colorGreen500, wrappedStoryCardBackgroundSurface: colorNeutral700, wrappedStoryCardBackgroundSurfaceHover: colorNeutral600, wrappedStoryCardBackgroundSurfacePress: colorNeutral800, wrappedStoryCardTextSurface: colorNeutral0, wrappedStoryCardTextSurfaceSubdued: colorNeutral0 };
 /** theme=light, contrast=standard */
-export const lightStandardTheme = { backgroundBase: colorNeutral0, backgroundHighlight: colorNeutral50, backgroundPress: colorNeutral100, backgroundElevatedBase: colorNeutral0, backgroundElevatedHighlight: colorNeutral50, backgroundElevatedPress: colorNeutral100, backgroundTintedBase: colorBlackAlpha10, backgroundTintedHighlight: colorBlackAlpha20, backgroundTintedPress: colorBlackAlpha30, textBase: colorNeutral900, textSubdued: colorNeutral400, textBrightAccent: colorGreen700, textNegative: colorRed600, textWarning: colorOrange700, textPositive: colorGreen700, textAnnouncement: colorBlue600, essentialBase: colorNeutral900, essentialBrightAccent: colorGreen700, essentialWarning: colorOrange600, essentialPositive: colorGreen700, decorativeBase: colorNeutral900, decorativeSubdued: colorNeutral100, borderDivider: colorNeutral100, borderSubtle: colorNeutral200, borderBase: colorNeutral250, borderStrong: colorNeutral900, borderSelected: colorGreen700, actionContrastBackgroundBase: colorNeutral900, actionContrastBackgroundHover: colorNeutral700, actionContrastBackgroundPress: colorNeutral500, actionContrastForeground: colorNeutral0, actionSecondaryBorderBase: colorNeutral250, actionSecondaryBorderHover: colorNeutral900, actionSecondaryForegroundBase: colorNeutral900, actionSecondaryForegroundHover: colorNeutral900, actionTertiaryForegroundBase: colorNeutral400, actionTertiaryForegroundHover: colorNeutral900, stateSelectedBackground: colorNeutral900, stateSelectedBackgroundHover: colorNeutral700, stateSelectedForeground: colorNeutral0, stateOverlayHover: colorBlackAlpha10, scrimMedia: colorBlackAlpha40, focusRingColor: colorNeutral900, focusRingBorder: { color: colorNeutral900, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral900, buttonContrastBackgroundHover: colorNeutral700, buttonContrastBackgroundPress: colorNeutral500, buttonContrastLabel: colorNeutral0, buttonSecondaryBorderBase: colorNeutral250, buttonSecondaryBorderHover: colorNeutral900, buttonSecondaryLabelBase: colorNeutral900, buttonSecondaryLabelHover: colorNeutral900, buttonTertiaryLabelBase: colorNeutral400, buttonTertiaryLabelHover: colorNeutral900, buttonFocusRing: { color: "#121212", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral0, cardBackgroundHover: colorNeutral50, cardBackgroundPress: colorNeutral100, cardTitleColor: colorNeutral900, cardSubtitleColor: colorNeutral400, cardFocusRing: { color: "#121212", width: "3px", style: "solid" }, chipBackgroundBase: colorBlackAlpha10, chipBackgroundHover: colorBlackAlpha20, chipBackgroundPress: colorBlackAlpha30, chipBackgroundSelected: colorNeutral900, chipBackgroundSelectedHover: colorNeutral700, chipLabelBase: colorNeutral900, chipLabelSelected: colorNeutral0, chipFocusRing: { color: "#121212", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#121212", width: "3px", style: "solid" }, sliderFillBase: colorNeutral900, sliderFillHover: colorGreen700, sliderThumbColor: colorNeutral900, sliderFocusRing: { color: "#121212", width: "3px", style: "solid" } };
+export const lightStandardTheme = { backgroundBase: colorNeutral0, backgroundHighlight: colorNeutral50, backgroundPress: colorNeutral100, backgroundElevatedBase: colorNeutral0, backgroundElevatedHighlight: colorNeutral50, backgroundElevatedPress: colorNeutral100, backgroundTintedBase: colorBlackAlpha10, backgroundTintedHighlight: colorBlackAlpha20, backgroundTintedPress: colorBlackAlpha30, textBase: colorNeutral900, textSubdued: colorNeutral400, textBrightAccent: colorGreen700, textNegative: colorRed600, textWarning: colorOrange700, textPositive: colorGreen700, textAnnouncement: colorBlue600, essentialBase: colorNeutral900, essentialBrightAccent: colorGreen700, essentialWarning: colorOrange600, essentialPositive: colorGreen700, decorativeBase: colorNeutral900, decorativeSubdued: colorNeutral100, borderDivider: colorNeutral100, borderSubtle: colorNeutral200, borderBase: colorNeutral250, borderStrong: colorNeutral900, borderSelected: colorGreen700, actionContrastBackgroundBase: colorNeutral900, actionContrastBackgroundHover: colorNeutral700, actionContrastBackgroundPress: colorNeutral500, actionContrastForeground: colorNeutral0, actionSecondaryBorderBase: colorNeutral250, actionSecondaryBorderHover: colorNeutral900, actionSecondaryForegroundBase: colorNeutral900, actionSecondaryForegroundHover: colorNeutral900, actionTertiaryForegroundBase: colorNeutral400, actionTertiaryForegroundHover: colorNeutral900, stateSelectedBackground: colorNeutral900, stateSelectedBackgroundHover: colorNeutral700, stateSelectedForeground: colorNeutral0, stateOverlayHover: colorBlackAlpha10, scrimMedia: colorBlackAlpha40, focusRingColor: colorNeutral900, focusRingBorder: { color: colorNeutral900, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral900, buttonContrastBackgroundHover: colorNeutral700, buttonContrastBackgroundPress: colorNeutral500, buttonContrastLabel: colorNeutral0, buttonSecondaryBorderBase: colorNeutral250, buttonSecondaryBorderHover: colorNeutral900, buttonSecondaryLabelBase: colorNeutral900, buttonSecondaryLabelHover: colorNeutral900, buttonTertiaryLabelBase: colorNeutral400, buttonTertiaryLabelHover: colorNeutral900, buttonFocusRing: { color: "#121212", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral0, cardBackgroundHover: colorNeutral50, cardBackgroundPress: colorNeutral100, cardTitleColor: colorNeutral900, cardSubtitleColor: colorNeutral400, cardFocusRing: { color: "#121212", width: "3px", style: "solid" }, chipBackgroundBase: colorBlackAlpha10, chipBackgroundHover: colorBlackAlpha20, chipBackgroundPress: colorBlackAlpha30, chipBackgroundSelected: colorNeutral900, chipBackgroundSelectedHover: colorNeutral700, chipLabelBase: colorNeutral900, chipLabelSelected: colorNeutral0, chipFocusRing: { color: "#121212", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#121212", width: "3px", style: "solid" }, sliderFillBase: colorNeutral900, sliderFillHover: colorGreen700, sliderThumbColor: colorNeutral900, sliderFocusRing: { color: "#121212", width: "3px", style: "solid" }, adsSponsorTagBackground: colorBlackAlpha10, adsSponsorTagLabel: colorNeutral900, adsCompanionBackground: colorNeutral0, adsCompanionHeadline: colorNeutral900, adsCompanionAdvertiser: colorNeutral400, podcastsBadgeBackgroundNeutral: colorBlackAlpha10, podcastsBadgeLabelNeutral: colorNeutral900, podcastsEpisodeMeta: colorNeutral400, podcastsEpisodeProgressFill: colorGreen700, wrappedStoryCardBackgroundSurface: colorNeutral0, wrappedStoryCardBackgroundSurfaceHover: colorNeutral50, wrappedStoryCardBackgroundSurfacePress: colorNeutral100, wrappedStoryCardTextSurface: colorNeutral900, wrappedStoryCardTextSurfaceSubdued: colorNeutral400 };
 /** theme=light, contrast=high */
-export const lightHighTheme = { backgroundBase: colorNeutral0, backgroundHighlight: colorNeutral50, backgroundPress: colorNeutral100, backgroundElevatedBase: colorNeutral0, backgroundElevatedHighlight: colorNeutral50, backgroundElevatedPress: colorNeutral100, backgroundTintedBase: colorBlackAlpha10, backgroundTintedHighlight: colorBlackAlpha20, backgroundTintedPress: colorBlackAlpha30, textBase: colorNeutral900, textSubdued: colorNeutral900, textBrightAccent: colorGreen700, textNegative: colorRed600, textWarning: colorOrange700, textPositive: colorGreen700, textAnnouncement: colorBlue600, essentialBase: colorNeutral900, essentialBrightAccent: colorGreen700, essentialWarning: colorOrange600, essentialPositive: colorGreen700, decorativeBase: colorNeutral900, decorativeSubdued: colorNeutral100, borderDivider: essentialSubdued, borderSubtle: essentialSubdued, borderBase: colorNeutral900, borderStrong: colorNeutral900, borderSelected: colorGreen700, actionContrastBackgroundBase: colorNeutral900, actionContrastBackgroundHover: colorNeutral700, actionContrastBackgroundPress: colorNeutral500, actionContrastForeground: colorNeutral0, actionSecondaryBorderBase: colorNeutral900, actionSecondaryBorderHover: colorNeutral900, actionSecondaryForegroundBase: colorNeutral900, actionSecondaryForegroundHover: colorNeutral900, actionTertiaryForegroundBase: colorNeutral900, actionTertiaryForegroundHover: colorNeutral900, stateSelectedBackground: colorNeutral900, stateSelectedBackgroundHover: colorNeutral700, stateSelectedForeground: colorNeutral0, stateOverlayHover: colorBlackAlpha10, scrimMedia: scrimModal, focusRingColor: colorNeutral900, focusRingBorder: { color: colorNeutral900, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral900, buttonContrastBackgroundHover: colorNeutral700, buttonContrastBackgroundPress: colorNeutral500, buttonContrastLabel: colorNeutral0, buttonSecondaryBorderBase: colorNeutral900, buttonSecondaryBorderHover: colorNeutral900, buttonSecondaryLabelBase: colorNeutral900, buttonSecondaryLabelHover: colorNeutral900, buttonTertiaryLabelBase: colorNeutral900, buttonTertiaryLabelHover: colorNeutral900, buttonFocusRing: { color: "#121212", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral0, cardBackgroundHover: colorNeutral50, cardBackgroundPress: colorNeutral100, cardTitleColor: colorNeutral900, cardSubtitleColor: colorNeutral900, cardFocusRing: { color: "#121212", width: "3px", style: "solid" }, chipBackgroundBase: colorBlackAlpha10, chipBackgroundHover: colorBlackAlpha20, chipBackgroundPress: colorBlackAlpha30, chipBackgroundSelected: colorNeutral900, chipBackgroundSelectedHover: colorNeutral700, chipLabelBase: colorNeutral900, chipLabelSelected: colorNeutral0, chipFocusRing: { color: "#121212", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#121212", width: "3px", style: "solid" }, sliderFillBase: colorNeutral900, sliderFillHover: colorGreen700, sliderThumbColor: colorNeutral900, sliderFocusRing: { color: "#121212", width: "3px", style: "solid" } };
+export const lightHighTheme = { backgroundBase: colorNeutral0, backgroundHighlight: colorNeutral50, backgroundPress: colorNeutral100, backgroundElevatedBase: colorNeutral0, backgroundElevatedHighlight: colorNeutral50, backgroundElevatedPress: colorNeutral100, backgroundTintedBase: colorBlackAlpha10, backgroundTintedHighlight: colorBlackAlpha20, backgroundTintedPress: colorBlackAlpha30, textBase: colorNeutral900, textSubdued: colorNeutral900, textBrightAccent: colorGreen700, textNegative: colorRed600, textWarning: colorOrange700, textPositive: colorGreen700, textAnnouncement: colorBlue600, essentialBase: colorNeutral900, essentialBrightAccent: colorGreen700, essentialWarning: colorOrange600, essentialPositive: colorGreen700, decorativeBase: colorNeutral900, decorativeSubdued: colorNeutral100, borderDivider: essentialSubdued, borderSubtle: essentialSubdued, borderBase: colorNeutral900, borderStrong: colorNeutral900, borderSelected: colorGreen700, actionContrastBackgroundBase: colorNeutral900, actionContrastBackgroundHover: colorNeutral700, actionContrastBackgroundPress: colorNeutral500, actionContrastForeground: colorNeutral0, actionSecondaryBorderBase: colorNeutral900, actionSecondaryBorderHover: colorNeutral900, actionSecondaryForegroundBase: colorNeutral900, actionSecondaryForegroundHover: colorNeutral900, actionTertiaryForegroundBase: colorNeutral900, actionTertiaryForegroundHover: colorNeutral900, stateSelectedBackground: colorNeutral900, stateSelectedBackgroundHover: colorNeutral700, stateSelectedForeground: colorNeutral0, stateOverlayHover: colorBlackAlpha10, scrimMedia: scrimModal, focusRingColor: colorNeutral900, focusRingBorder: { color: colorNeutral900, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral900, buttonContrastBackgroundHover: colorNeutral700, buttonContrastBackgroundPress: colorNeutral500, buttonContrastLabel: colorNeutral0, buttonSecondaryBorderBase: colorNeutral900, buttonSecondaryBorderHover: colorNeutral900, buttonSecondaryLabelBase: colorNeutral900, buttonSecondaryLabelHover: colorNeutral900, buttonTertiaryLabelBase: colorNeutral900, buttonTertiaryLabelHover: colorNeutral900, buttonFocusRing: { color: "#121212", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral0, cardBackgroundHover: colorNeutral50, cardBackgroundPress: colorNeutral100, cardTitleColor: colorNeutral900, cardSubtitleColor: colorNeutral900, cardFocusRing: { color: "#121212", width: "3px", style: "solid" }, chipBackgroundBase: colorBlackAlpha10, chipBackgroundHover: colorBlackAlpha20, chipBackgroundPress: colorBlackAlpha30, chipBackgroundSelected: colorNeutral900, chipBackgroundSelectedHover: colorNeutral700, chipLabelBase: colorNeutral900, chipLabelSelected: colorNeutral0, chipFocusRing: { color: "#121212", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#121212", width: "3px", style: "solid" }, sliderFillBase: colorNeutral900, sliderFillHover: colorGreen700, sliderThumbColor: colorNeutral900, sliderFocusRing: { color: "#121212", width: "3px", style: "solid" }, adsSponsorTagBackground: colorBlackAlpha10, adsSponsorTagLabel: colorNeutral900, adsCompanionBackground: colorNeutral0, adsCompanionHeadline: colorNeutral900, adsCompanionAdvertiser: colorNeutral900, podcastsBadgeBackgroundNeutral: colorBlackAlpha10, podcastsBadgeLabelNeutral: colorNeutral900, podcastsEpisodeMeta: colorNeutral900, podcastsEpisodeProgressFill: colorGreen700, wrappedStoryCardBackgroundSurface: colorNeutral0, wrappedStoryCardBackgroundSurfaceHover: colorNeutral50, wrappedStoryCardBackgroundSurfacePress: colorNeutral100, wrappedStoryCardTextSurface: colorNeutral900, wrappedStoryCardTextSurfaceSubdued: colorNeutral900 };
 export const themes = { "dark-standard": darkStandardTheme, "dark-high": darkHighTheme, "light-standard": lightStandardTheme, "light-high": lightHighTheme };

@@ -1180,4 +1180,144 @@ object EncoreTokens {
             val elevation: EncoreShadow = EncoreTokens.Elevation.raised
         }
     }
+
+    object Ads {
+        object SponsorTag {
+            /** A quiet translucent wash; disclosure must be visible, not loud. */
+            const val background: Long = EncoreTokens.Background.tintedBase
+
+            /** The tag's label colour. The sponsor-tag spec does not bind it yet (see its spec). */
+            const val label: Long = EncoreTokens.Text.base
+
+            /** Tag radius. */
+            const val corner: Double = EncoreTokens.Corner.subtle
+
+            /** 6 px either side of the label. */
+            const val paddingInline: Double = EncoreTokens.Spacing.tighter3
+
+            /** 2 px above and below the label. */
+            const val paddingBlock: Double = EncoreTokens.Spacing.tighter5
+
+            /** Small bold caption, like an eyebrow label. */
+            val textStyle: EncoreTypography = EncoreTokens.TextStyle.eyebrow
+        }
+
+        object Companion {
+            /** A raised surface above the now-playing view. */
+            const val background: Long = EncoreTokens.Background.elevatedBase
+
+            /** The advertiser's headline. */
+            const val headline: Long = EncoreTokens.Text.base
+
+            /** The advertiser's name. */
+            const val advertiser: Long = EncoreTokens.Text.subdued
+
+            /** Card radius. */
+            const val corner: Double = EncoreTokens.Corner.card
+
+            /** Inner padding. */
+            const val padding: Double = EncoreTokens.Spacing.base
+        }
+    }
+
+    object Podcasts {
+        object Badge {
+            /** A tag's small radius, not a full pill, so badges read as labels, not buttons. */
+            const val corner: Double = EncoreTokens.Corner.subtle
+
+            /** 6 px either side of the label. */
+            const val paddingInline: Double = EncoreTokens.Spacing.tighter3
+
+            /** 2 px above and below the label. */
+            const val paddingBlock: Double = EncoreTokens.Spacing.tighter5
+
+            /** Between the optional icon and the label. */
+            const val gap: Double = EncoreTokens.Spacing.tighter4
+
+            /** Short, bold caption text. */
+            val textStyle: EncoreTypography = EncoreTokens.TextStyle.marginalBold
+
+            object Background {
+                /** The neutral pill: a translucent wash over the page (Explicit, Video). */
+                const val neutral: Long = EncoreTokens.Background.tintedBase
+
+                /** The accent pill: solid brand green, for news worth noticing (New). */
+                const val accent: Long = EncoreTokens.Background.brand
+            }
+
+            object Label {
+                /** Label on the neutral pill. */
+                const val neutral: Long = EncoreTokens.Text.base
+
+                /** Label on the brand-green pill. */
+                const val accent: Long = EncoreTokens.Text.onBrightAccent
+            }
+        }
+
+        object Episode {
+            /** Date and duration under the episode title. */
+            const val meta: Long = EncoreTokens.Text.subdued
+
+            object Progress {
+                /** The played part of the bar. */
+                const val fill: Long = EncoreTokens.Essential.brightAccent
+
+                /** The unplayed part of the bar. */
+                const val track: Long = EncoreTokens.Essential.subdued
+
+                /** Bar thickness. */
+                const val height: Double = EncoreTokens.Control.trackHeight
+            }
+        }
+    }
+
+    object Wrapped {
+        object StoryCard {
+            /** The statistic itself, as large as the card allows. */
+            val statStyle: EncoreTypography = EncoreTokens.TextStyle.display
+
+            /** Large, friendly corners. */
+            const val corner: Double = EncoreTokens.Corner.sheet
+
+            /** Generous inner padding. */
+            const val padding: Double = EncoreTokens.Spacing.looser
+
+            /** Between eyebrow, statistic and caption. */
+            const val gap: Double = EncoreTokens.Spacing.tighter
+
+            /** The playful pop when the card is hovered or pressed. */
+            val transition: EncoreTransition = EncoreTokens.Motion.Transition.pop
+
+            object Background {
+                /** The surface card, at rest. */
+                const val surface: Long = EncoreTokens.Background.elevatedBase
+
+                /** The surface card, hovered. */
+                const val surfaceHover: Long = EncoreTokens.Background.elevatedHighlight
+
+                /** The surface card, pressed. */
+                const val surfacePress: Long = EncoreTokens.Background.elevatedPress
+
+                /** The brand card, for the headline statistic, at rest. */
+                const val brand: Long = EncoreTokens.Action.Primary.Background.base
+
+                /** The brand card, hovered. */
+                const val brandHover: Long = EncoreTokens.Action.Primary.Background.hover
+
+                /** The brand card, pressed. */
+                const val brandPress: Long = EncoreTokens.Action.Primary.Background.press
+            }
+
+            object Text {
+                /** Eyebrow and statistic on the surface card. */
+                const val surface: Long = EncoreTokens.Text.base
+
+                /** Caption on the surface card. */
+                const val surfaceSubdued: Long = EncoreTokens.Text.subdued
+
+                /** Every text on the brand card. */
+                const val brand: Long = EncoreTokens.Action.Primary.foreground
+            }
+        }
+    }
 }

@@ -1587,6 +1587,146 @@ public enum Encore {
             public static let elevation: EncoreShadow = Encore.Elevation.raised
         }
     }
+
+    public enum Ads {
+        public enum SponsorTag {
+            /// A quiet translucent wash; disclosure must be visible, not loud.
+            public static let background: SwiftUI.Color = Encore.Background.tintedBase
+
+            /// The tag's label colour. The sponsor-tag spec does not bind it yet (see its spec).
+            public static let label: SwiftUI.Color = Encore.Text.base
+
+            /// Tag radius.
+            public static let corner: CoreGraphics.CGFloat = Encore.Corner.subtle
+
+            /// 6 px either side of the label.
+            public static let paddingInline: CoreGraphics.CGFloat = Encore.Spacing.tighter3
+
+            /// 2 px above and below the label.
+            public static let paddingBlock: CoreGraphics.CGFloat = Encore.Spacing.tighter5
+
+            /// Small bold caption, like an eyebrow label.
+            public static let textStyle: EncoreTypography = Encore.TextStyle.eyebrow
+        }
+
+        public enum Companion {
+            /// A raised surface above the now-playing view.
+            public static let background: SwiftUI.Color = Encore.Background.elevatedBase
+
+            /// The advertiser's headline.
+            public static let headline: SwiftUI.Color = Encore.Text.base
+
+            /// The advertiser's name.
+            public static let advertiser: SwiftUI.Color = Encore.Text.subdued
+
+            /// Card radius.
+            public static let corner: CoreGraphics.CGFloat = Encore.Corner.card
+
+            /// Inner padding.
+            public static let padding: CoreGraphics.CGFloat = Encore.Spacing.base
+        }
+    }
+
+    public enum Podcasts {
+        public enum Badge {
+            /// A tag's small radius, not a full pill, so badges read as labels, not buttons.
+            public static let corner: CoreGraphics.CGFloat = Encore.Corner.subtle
+
+            /// 6 px either side of the label.
+            public static let paddingInline: CoreGraphics.CGFloat = Encore.Spacing.tighter3
+
+            /// 2 px above and below the label.
+            public static let paddingBlock: CoreGraphics.CGFloat = Encore.Spacing.tighter5
+
+            /// Between the optional icon and the label.
+            public static let gap: CoreGraphics.CGFloat = Encore.Spacing.tighter4
+
+            /// Short, bold caption text.
+            public static let textStyle: EncoreTypography = Encore.TextStyle.marginalBold
+
+            public enum Background {
+                /// The neutral pill: a translucent wash over the page (Explicit, Video).
+                public static let neutral: SwiftUI.Color = Encore.Background.tintedBase
+
+                /// The accent pill: solid brand green, for news worth noticing (New).
+                public static let accent: SwiftUI.Color = Encore.Background.brand
+            }
+
+            public enum Label {
+                /// Label on the neutral pill.
+                public static let neutral: SwiftUI.Color = Encore.Text.base
+
+                /// Label on the brand-green pill.
+                public static let accent: SwiftUI.Color = Encore.Text.onBrightAccent
+            }
+        }
+
+        public enum Episode {
+            /// Date and duration under the episode title.
+            public static let meta: SwiftUI.Color = Encore.Text.subdued
+
+            public enum Progress {
+                /// The played part of the bar.
+                public static let fill: SwiftUI.Color = Encore.Essential.brightAccent
+
+                /// The unplayed part of the bar.
+                public static let track: SwiftUI.Color = Encore.Essential.subdued
+
+                /// Bar thickness.
+                public static let height: CoreGraphics.CGFloat = Encore.Control.trackHeight
+            }
+        }
+    }
+
+    public enum Wrapped {
+        public enum StoryCard {
+            /// The statistic itself, as large as the card allows.
+            public static let statStyle: EncoreTypography = Encore.TextStyle.display
+
+            /// Large, friendly corners.
+            public static let corner: CoreGraphics.CGFloat = Encore.Corner.sheet
+
+            /// Generous inner padding.
+            public static let padding: CoreGraphics.CGFloat = Encore.Spacing.looser
+
+            /// Between eyebrow, statistic and caption.
+            public static let gap: CoreGraphics.CGFloat = Encore.Spacing.tighter
+
+            /// The playful pop when the card is hovered or pressed.
+            public static let transition: EncoreTransition = Encore.Motion.Transition.pop
+
+            public enum Background {
+                /// The surface card, at rest.
+                public static let surface: SwiftUI.Color = Encore.Background.elevatedBase
+
+                /// The surface card, hovered.
+                public static let surfaceHover: SwiftUI.Color = Encore.Background.elevatedHighlight
+
+                /// The surface card, pressed.
+                public static let surfacePress: SwiftUI.Color = Encore.Background.elevatedPress
+
+                /// The brand card, for the headline statistic, at rest.
+                public static let brand: SwiftUI.Color = Encore.Action.Primary.Background.base
+
+                /// The brand card, hovered.
+                public static let brandHover: SwiftUI.Color = Encore.Action.Primary.Background.hover
+
+                /// The brand card, pressed.
+                public static let brandPress: SwiftUI.Color = Encore.Action.Primary.Background.press
+            }
+
+            public enum Text {
+                /// Eyebrow and statistic on the surface card.
+                public static let surface: SwiftUI.Color = Encore.Text.base
+
+                /// Caption on the surface card.
+                public static let surfaceSubdued: SwiftUI.Color = Encore.Text.subdued
+
+                /// Every text on the brand card.
+                public static let brand: SwiftUI.Color = Encore.Action.Primary.foreground
+            }
+        }
+    }
 }
 
 #if canImport(UIKit)
@@ -2259,6 +2399,95 @@ public enum EncoreUIKit {
 
         public enum Thumb {
             public static let color: UIKit.UIColor = EncoreUIKit.Essential.base
+        }
+    }
+
+    public enum Ads {
+        public enum SponsorTag {
+            /// A quiet translucent wash; disclosure must be visible, not loud.
+            public static let background: UIKit.UIColor = EncoreUIKit.Background.tintedBase
+
+            /// The tag's label colour. The sponsor-tag spec does not bind it yet (see its spec).
+            public static let label: UIKit.UIColor = EncoreUIKit.Text.base
+        }
+
+        public enum Companion {
+            /// A raised surface above the now-playing view.
+            public static let background: UIKit.UIColor = EncoreUIKit.Background.elevatedBase
+
+            /// The advertiser's headline.
+            public static let headline: UIKit.UIColor = EncoreUIKit.Text.base
+
+            /// The advertiser's name.
+            public static let advertiser: UIKit.UIColor = EncoreUIKit.Text.subdued
+        }
+    }
+
+    public enum Podcasts {
+        public enum Badge {
+            public enum Background {
+                /// The neutral pill: a translucent wash over the page (Explicit, Video).
+                public static let neutral: UIKit.UIColor = EncoreUIKit.Background.tintedBase
+
+                /// The accent pill: solid brand green, for news worth noticing (New).
+                public static let accent: UIKit.UIColor = EncoreUIKit.Background.brand
+            }
+
+            public enum Label {
+                /// Label on the neutral pill.
+                public static let neutral: UIKit.UIColor = EncoreUIKit.Text.base
+
+                /// Label on the brand-green pill.
+                public static let accent: UIKit.UIColor = EncoreUIKit.Text.onBrightAccent
+            }
+        }
+
+        public enum Episode {
+            /// Date and duration under the episode title.
+            public static let meta: UIKit.UIColor = EncoreUIKit.Text.subdued
+
+            public enum Progress {
+                /// The played part of the bar.
+                public static let fill: UIKit.UIColor = EncoreUIKit.Essential.brightAccent
+
+                /// The unplayed part of the bar.
+                public static let track: UIKit.UIColor = EncoreUIKit.Essential.subdued
+            }
+        }
+    }
+
+    public enum Wrapped {
+        public enum StoryCard {
+            public enum Background {
+                /// The surface card, at rest.
+                public static let surface: UIKit.UIColor = EncoreUIKit.Background.elevatedBase
+
+                /// The surface card, hovered.
+                public static let surfaceHover: UIKit.UIColor = EncoreUIKit.Background.elevatedHighlight
+
+                /// The surface card, pressed.
+                public static let surfacePress: UIKit.UIColor = EncoreUIKit.Background.elevatedPress
+
+                /// The brand card, for the headline statistic, at rest.
+                public static let brand: UIKit.UIColor = EncoreUIKit.Action.Primary.Background.base
+
+                /// The brand card, hovered.
+                public static let brandHover: UIKit.UIColor = EncoreUIKit.Action.Primary.Background.hover
+
+                /// The brand card, pressed.
+                public static let brandPress: UIKit.UIColor = EncoreUIKit.Action.Primary.Background.press
+            }
+
+            public enum Text {
+                /// Eyebrow and statistic on the surface card.
+                public static let surface: UIKit.UIColor = EncoreUIKit.Text.base
+
+                /// Caption on the surface card.
+                public static let surfaceSubdued: UIKit.UIColor = EncoreUIKit.Text.subdued
+
+                /// Every text on the brand card.
+                public static let brand: UIKit.UIColor = EncoreUIKit.Action.Primary.foreground
+            }
         }
     }
 }

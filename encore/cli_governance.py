@@ -1,0 +1,283 @@
+"""``encore promote`` and ``encore audit``: the governance commands of the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
+from encore.governance.actions import Done, Refused, advance, check, propose, review, withdraw
+from encore.governance.gates import GateResult, passed
+from encore.governance.ladder import STEPS
+from encore.governance.repository import Repository
+
+EXIT_OK, EXIT_FAILED = 0, 1
+MARKS = {"pass": "ok", "fail": "FAIL", "flag": "flag"}
+
+
+def repository(root: Path) -> Repository:
+    """The repository at ``root``; ``ENCORE_NOW`` (ISO 8601) fixes the clock for tests."""
+    fixed = os.environ.get("ENCORE_NOW")
+    if fixed:
+        moment = datetime.fromisoformat(fixed)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return Repository(root, now=lambda: moment)
+    return Repository(root)
+
+
+def gate_table(results: Sequence[GateResult]) -> str:
+    width = max((len(r.name) for r in results), default=4)
+    lines = [f"  {MARKS[r.status]:<4}  {r.name:<{width}}  {r.detail}" for r in results]
+    return "\n".join(lines)
+
+
+def _print_done(done: Done) -> None:
+    if done.gates:
+        click.echo(gate_table(done.gates), err=True)
+    if done.action == "approve":
+        click.echo(
+            f"encore: {done.entry['actor']} approved {done.component} as {done.entry['role']} "
+            f"(entry {done.entry['seq']}, {done.entry['hash'][:12]})",
+            err=True,
+        )
+    else:
+        click.echo(
+            f"encore: {done.component}: {done.source} → {done.target} "
+            f"(entry {done.entry['seq']}, {done.entry['hash'][:12]})",
+            err=True,
+        )
+    for path in done.moved:
+        click.echo(f"  {path}", err=True)
+
+
+def _run(action: Any, *args: Any) -> None:
+    try:
+        done = action(*args)
+    except Refused as exc:
+        if exc.gates:
+            click.echo(gate_table(exc.gates), err=True)
+        raise EncoreError(exc.diagnostics) from None
+    _print_done(done)
+
+
+project_option = click.option(
+    "--project",
+    "root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    show_default=True,
+    help="The design system's folder (holding encore.yaml and governance/).",
+)
+actor_option = click.option(
+    "--as",
+    "actor",
+    required=True,
+    metavar="PERSON",
+    help="Who you are (an id in governance/roles.yaml).",
+)
+note_option = click.option(
+    "--note", metavar="TEXT", help="Recorded with the event in the audit log."
+)
+
+
+@click.group("promote")
+def promote() -> None:
+    """Govern a local component's way into the foundation.
+
+    \b
+    local → proposed → in_review → alpha → beta → stable → deprecated → removed
+    (beside them: changes_requested, rejected, withdrawn)
+
+    \b
+    Example:
+      encore promote check podcasts/badge
+      encore promote propose podcasts/badge --as priya
+      encore promote review badge --approve --as jonas --note "not a duplicate of chip"
+      encore promote advance badge --as jonas
+    """
+
+
+@promote.command("propose")
+@click.argument("ref", metavar="SYSTEM/COMPONENT")
+@actor_option
+@note_option
+@project_option
+def propose_command(ref: str, actor: str, note: str | None, root: Path) -> None:
+    """Propose a local component (by its system's lead); runs the proposal gates."""
+    _run(propose, repository(root), ref, actor, note)
+
+
+@promote.command("review")
+@click.argument("ref", metavar="COMPONENT")
+@click.option("--approve", "verdict", flag_value="approve", help="Approve the next step.")
+@click.option("--request-changes", "verdict", flag_value="request-changes", help="Send it back.")
+@click.option("--reject", "verdict", flag_value="reject", help="Reject the proposal.")
+@actor_option
+@note_option
+@project_option
+def review_command(ref: str, verdict: str | None, actor: str, note: str | None, root: Path) -> None:
+    """Record a reviewer's judgement, bound to the spec as it is now."""
+    if verdict is None:
+        raise click.UsageError("give one of --approve, --request-changes or --reject")
+    _run(review, repository(root), ref, verdict, actor, note)
+
+
+@promote.command("advance")
+@click.argument("ref", metavar="COMPONENT")
+@actor_option
+@note_option
+@project_option
+def advance_command(ref: str, actor: str, note: str | None, root: Path) -> None:
+    """Take the next step once its approvals and gates are there (moves it into the
+    foundation on reaching alpha)."""
+    _run(advance, repository(root), ref, actor, note)
+
+
+@promote.command("withdraw")
+@click.argument("ref", metavar="COMPONENT")
+@actor_option
+@note_option
+@project_option
+def withdraw_command(ref: str, actor: str, note: str | None, root: Path) -> None:
+    """Take a proposal back (its system's lead or its proposer)."""
+    _run(withdraw, repository(root), ref, actor, note)
+
+
+@promote.command("check")
+@click.argument("ref", metavar="COMPONENT")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
+)
+@project_option
+def check_command(ref: str, output_format: str, root: Path) -> None:
+    """Run the gates of the component's next step; exit 1 when one fails."""
+    from encore.cli import report
+
+    candidate, standing, target, results = check(repository(root), ref)
+    ok = passed(results)
+    if output_format == "json":
+        data = {
+            "component": candidate.id,
+            "system": candidate.system,
+            "state": standing.state,
+            "next": target,
+            "passed": ok,
+            "gates": [
+                {"name": r.name, "title": r.title, "status": r.status, "detail": r.detail}
+                for r in results
+            ],
+        }
+        click.echo(json.dumps(data, indent=2))
+    elif output_format == "sarif":
+        report(_gate_diagnostics(candidate.path, results), "sarif")
+    else:
+        step = f"{standing.state} → {target}" if target else standing.state
+        click.echo(f"{candidate.id} ({candidate.system or 'foundation'}): {step}", err=True)
+        click.echo(gate_table(results), err=True)
+        click.echo(f"encore: {'every gate passed' if ok else 'a gate failed'}", err=True)
+    sys.exit(EXIT_OK if ok else EXIT_FAILED)
+
+
+def _gate_diagnostics(path: Path, results: Sequence[GateResult]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for r in results:
+        if r.status != "fail":
+            continue
+        out += r.diagnostics or [
+            Diagnostic(
+                f"gate/{r.name}", f"{r.title}: {r.detail}", fixed_location=SourceLocation(str(path))
+            )
+        ]
+    return out
+
+
+@promote.command("status")
+@click.argument("ref", metavar="COMPONENT", required=False)
+@project_option
+def status_command(ref: str | None, root: Path) -> None:
+    """Where each component stands, its valid and voided approvals."""
+    repo = repository(root)
+    if ref is not None:
+        names = [ref]
+    else:
+        names = sorted({e["component"] for e in repo.log.entries()})
+        for system in repo.systems.values():
+            names += [f"{system.name}/{p.name.split('.')[0]}" for p in system.components]
+    seen = set()
+    for name in names:
+        candidate = repo.locate(name)
+        if candidate.id in seen:
+            continue
+        seen.add(candidate.id)
+        standing = repo.standing(candidate.id, candidate)
+        step = STEPS.get(standing.state)
+        where = candidate.system or "foundation"
+        click.echo(
+            f"{candidate.id} ({where}): {standing.state}"
+            + (f", next {step.target}" if step else "")
+        )
+        if step is not None and step.approvers:
+            for role in step.approvers:
+                approval = standing.approved_by(role)
+                mark = f"approved by {approval.person}" if approval else "waiting"
+                click.echo(f"  {role}: {mark}")
+        for approval, reason in standing.voided:
+            click.echo(f"  voided: {approval.person} ({approval.role}): {reason}")
+
+
+@click.group("audit")
+def audit() -> None:
+    """The governance audit log (governance/audit.jsonl)."""
+
+
+@audit.command("verify")
+@project_option
+def verify_command(root: Path) -> None:
+    """Recompute the hash chain; name the first broken entry; print the head hash."""
+    repo = repository(root)
+    result = repo.log.verify()
+    if result.problem is not None:
+        raise EncoreError(
+            [
+                Diagnostic(
+                    "audit/broken",
+                    result.problem.message,
+                    fixed_location=SourceLocation(str(repo.log.path), result.problem.line, 1),
+                    help="entries are never rewritten: restore the log from version control "
+                    "and record corrections as new entries",
+                )
+            ]
+        )
+    click.echo(f"encore: audit log intact: {result.entries} entries; head {result.head}")
+
+
+@audit.command("log")
+@click.argument("component", required=False)
+@project_option
+def log_command(component: str | None, root: Path) -> None:
+    """The history, readably (one component's with COMPONENT)."""
+    repo = repository(root)
+    for entry in repo.log.entries():
+        if component and entry.get("component") != component.rpartition("/")[2]:
+            continue
+        move = entry["from"] if entry["from"] == entry["to"] else f"{entry['from']} → {entry['to']}"
+        who = entry.get("actor", "?") + (f" ({entry['role']})" if entry.get("role") else "")
+        note = f": {entry['note']}" if entry.get("note") else ""
+        click.echo(
+            f"{entry['seq']:>4}  {entry['time']}  {entry['component']:<16} "
+            f"{entry['action']:<16} {move:<24} {who}{note}"
+        )
+
+
+__all__ = ["audit", "promote", "repository"]

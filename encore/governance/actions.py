@@ -1,0 +1,315 @@
+"""What ``encore promote`` does: each command checks who is asking, the component's state
+and the step's gates and approvals, then appends one event to the audit log (under the
+writers' lock, so concurrent commands serialise) and only then changes files.
+
+Every refusal is an `EncoreError` with a located diagnostic and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
+from encore.governance.gates import GateResult, passed, run_gates
+from encore.governance.history import Standing, digest
+from encore.governance.ladder import (
+    ACTORS,
+    FINAL,
+    PROPOSE_GATES,
+    REJECTABLE,
+    REVIEWABLE,
+    STEPS,
+    WITHDRAWABLE,
+)
+from encore.governance.people import LOCAL_LEAD
+from encore.governance.promotion import apply, plan
+from encore.governance.repository import Candidate, Repository
+from encore.suggest import did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A command that changed the state (or recorded an approval)."""
+
+    component: str
+    action: str
+    source: str
+    target: str
+    entry: dict[str, Any]
+    gates: tuple[GateResult, ...] = ()
+    moved: tuple[str, ...] = ()  # files written or removed by a promotion
+
+
+class Refused(EncoreError):
+    """A refusal that carries the gate results to print."""
+
+    def __init__(self, diagnostics: list[Diagnostic], gates: Sequence[GateResult] = ()) -> None:
+        super().__init__(diagnostics)
+        self.gates = tuple(gates)
+
+
+def _refuse(message: str, where: Path, help: str | None = None) -> Refused:
+    return Refused(
+        [
+            Diagnostic(
+                "governance/refused", message, fixed_location=SourceLocation(str(where)), help=help
+            )
+        ]
+    )
+
+
+def _person(repo: Repository, actor: str) -> None:
+    if actor not in repo.roles.people:
+        raise Refused(
+            [
+                Diagnostic(
+                    "governance/unknown-person",
+                    f'"{actor}" is not a person in governance/roles.yaml',
+                    repo.roles.origin.child("people"),
+                    help=did_you_mean(actor, repo.roles.people) or "add them under people",
+                )
+            ]
+        )
+
+
+def _holds(repo: Repository, actor: str, role: str, candidate: Candidate) -> bool:
+    if role == LOCAL_LEAD:
+        system = repo.systems.get(candidate.system or "")
+        return system is not None and system.lead == actor
+    return repo.roles.holds(actor, role)
+
+
+def _entry(
+    repo: Repository,
+    candidate: Candidate,
+    action: str,
+    actor: str,
+    role: str,
+    source: str,
+    target: str,
+    note: str | None,
+    gates: Sequence[GateResult] = (),
+    **data: Any,
+) -> dict[str, Any]:
+    checks = digest([[g.name, g.status, g.detail] for g in gates]) if gates else None
+    return {
+        "time": repo.timestamp(),
+        "actor": actor,
+        "role": role,
+        "action": action,
+        "component": candidate.id,
+        "from": source,
+        "to": target,
+        "spec": candidate.digest,
+        "checks": checks,
+        "note": note,
+        "data": {"api": candidate.api, **{k: v for k, v in data.items() if v is not None}},
+    }
+
+
+def _gates(
+    repo: Repository, candidate: Candidate, names: Sequence[str], standing: Standing
+) -> list[GateResult]:
+    results = run_gates(repo, candidate, names, standing)
+    if not passed(results):
+        failed = [r for r in results if r.status == "fail"]
+        problems = [d for r in failed for d in r.diagnostics] or [
+            Diagnostic(
+                "governance/gate",
+                f"gate failed: {r.title}: {r.detail}",
+                fixed_location=SourceLocation(str(candidate.path)),
+            )
+            for r in failed
+        ]
+        summary = Diagnostic(
+            "governance/refused",
+            f"{candidate.id}: {len(failed)} gate{'s' * (len(failed) != 1)} failed: "
+            + ", ".join(r.name for r in failed),
+            fixed_location=SourceLocation(str(candidate.path)),
+            help="run encore promote check " + candidate.id + " for the table",
+        )
+        raise Refused([*problems, summary], results)
+    return results
+
+
+def propose(repo: Repository, ref: str, actor: str, note: str | None = None) -> Done:
+    """``local`` → ``proposed``, by the lead of the owning local system."""
+    candidate = repo.locate(ref)
+    if candidate.system is None:
+        raise _refuse(f"{candidate.id} is already a foundation component", candidate.path)
+    _person(repo, actor)
+    with repo.log.locked():
+        standing = repo.standing(candidate.id, candidate)
+        if standing.state not in ("local", "withdrawn"):
+            raise _refuse(
+                f"{candidate.id} is {standing.state}; only a local component can be proposed",
+                candidate.path,
+            )
+        if not _holds(repo, actor, LOCAL_LEAD, candidate):
+            lead = repo.systems[candidate.system].lead
+            raise _refuse(
+                f"{actor} is not the lead of {candidate.system}; {lead} proposes its components",
+                Path(repo.systems[candidate.system].origin.source.path),
+                help=f"run it --as {lead}",
+            )
+        step = STEPS["local"]
+        results = _gates(repo, candidate, step.gates, standing)
+        entry = repo.log.append(
+            _entry(
+                repo,
+                candidate,
+                "propose",
+                actor,
+                LOCAL_LEAD,
+                "local",
+                "proposed",
+                note,
+                results,
+                system=candidate.system,
+            )
+        )
+    return Done(candidate.id, "propose", "local", "proposed", entry, tuple(results))
+
+
+def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | None) -> Done:
+    """``approve`` (recorded for the next step), ``request-changes`` or ``reject``."""
+    candidate = repo.locate(ref)
+    _person(repo, actor)
+    with repo.log.locked():
+        standing = repo.standing(candidate.id, candidate)
+        state = standing.state
+        if actor == standing.proposer:
+            raise _refuse(
+                f"{actor} proposed {candidate.id} and cannot review it",
+                candidate.path,
+                help="ask another reviewer",
+            )
+        if verdict == "reject":
+            if state not in REJECTABLE:
+                raise _refuse(
+                    f"{candidate.id} is {state}; only a proposal under review can be rejected",
+                    candidate.path,
+                )
+            role = next((r for r in ACTORS["reject"] if _holds(repo, actor, r, candidate)), None)
+            if role is None:
+                raise _refuse(
+                    f"{actor} may not reject: that takes a " + " or a ".join(ACTORS["reject"]),
+                    candidate.path,
+                )
+            entry = repo.log.append(
+                _entry(repo, candidate, "reject", actor, role, state, "rejected", note)
+            )
+            return Done(candidate.id, "reject", state, "rejected", entry)
+        if state not in REVIEWABLE:
+            raise _refuse(f"{candidate.id} is {state}; there is nothing to review", candidate.path)
+        step = STEPS[state]
+        mine = [r for r in step.approvers if _holds(repo, actor, r, candidate)]
+        if not mine:
+            needed = ", ".join(step.approvers) or "no one"
+            raise _refuse(
+                f"{actor} holds none of the roles {state} → {step.target} needs ({needed})",
+                candidate.path,
+                help=f"{actor} holds: {', '.join(repo.roles.roles_of(actor)) or 'no role'}",
+            )
+        if verdict == "request-changes":
+            if state not in ("proposed", "in_review"):
+                raise _refuse(
+                    f"{candidate.id} is {state}; changes are requested during review",
+                    candidate.path,
+                )
+            entry = repo.log.append(
+                _entry(
+                    repo,
+                    candidate,
+                    "request-changes",
+                    actor,
+                    mine[0],
+                    state,
+                    "changes_requested",
+                    note,
+                )
+            )
+            return Done(candidate.id, "request-changes", state, "changes_requested", entry)
+        open_roles = [r for r in mine if standing.approved_by(r) is None]
+        if not open_roles:
+            raise _refuse(
+                f"{actor} already approved {candidate.id} as {', '.join(mine)} in {state}",
+                candidate.path,
+            )
+        entry = repo.log.append(
+            _entry(repo, candidate, "approve", actor, open_roles[0], state, state, note)
+        )
+        return Done(candidate.id, "approve", state, state, entry)
+
+
+def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> Done:
+    """The next step, once its approvals (on the current spec) and gates are there."""
+    candidate = repo.locate(ref)
+    _person(repo, actor)
+    with repo.log.locked():
+        standing = repo.standing(candidate.id, candidate)
+        state = standing.state
+        step = STEPS.get(state)
+        if state in FINAL or step is None or step.command != "advance":
+            how = f"use encore promote {step.command}" if step is not None else "it is final"
+            raise _refuse(
+                f"{candidate.id} is {state}: advance does not apply ({how})", candidate.path
+            )
+        missing = [r for r in step.approvers if standing.approved_by(r) is None]
+        if missing:
+            voided = [f"{a.person} ({reason})" for a, reason in standing.voided]
+            extra = f"; voided: {', '.join(voided)}" if voided else ""
+            raise _refuse(
+                f"{candidate.id} needs approval from: {', '.join(missing)} before "
+                f"{state} → {step.target}{extra}",
+                candidate.path,
+                help=f"encore promote review {candidate.id} --approve --as PERSON",
+            )
+        results = _gates(repo, candidate, step.gates, standing)
+        promotion = None
+        if step.target == "alpha" and candidate.system is not None:
+            promotion = plan(repo, candidate)  # every refusal comes before the log entry
+        entry = repo.log.append(
+            _entry(repo, candidate, "advance", actor, "", state, step.target, note, results)
+        )
+        moved = apply(promotion) if promotion is not None else ()
+    return Done(candidate.id, "advance", state, step.target, entry, tuple(results), moved)
+
+
+def withdraw(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
+    """A proposal taken back by its local system's lead (or its proposer)."""
+    candidate = repo.locate(ref)
+    _person(repo, actor)
+    with repo.log.locked():
+        standing = repo.standing(candidate.id, candidate)
+        if standing.state not in WITHDRAWABLE:
+            raise _refuse(
+                f"{candidate.id} is {standing.state}; only a proposal can be withdrawn",
+                candidate.path,
+            )
+        if actor != standing.proposer and not _holds(repo, actor, LOCAL_LEAD, candidate):
+            raise _refuse(
+                f"{actor} neither proposed {candidate.id} nor leads its system", candidate.path
+            )
+        entry = repo.log.append(
+            _entry(
+                repo, candidate, "withdraw", actor, LOCAL_LEAD, standing.state, "withdrawn", note
+            )
+        )
+    return Done(candidate.id, "withdraw", standing.state, "withdrawn", entry)
+
+
+def check(repo: Repository, ref: str) -> tuple[Candidate, Standing, str | None, list[GateResult]]:
+    """The gates of the component's next step (the propose gates for a local one)."""
+    candidate = repo.locate(ref)
+    standing = repo.standing(candidate.id, candidate)
+    step = STEPS.get(standing.state)
+    names = step.gates if step is not None else PROPOSE_GATES
+    target = step.target if step is not None else None
+    return candidate, standing, target, run_gates(repo, candidate, names, standing)
+
+
+__all__ = ["Done", "Refused", "advance", "check", "propose", "review", "withdraw"]

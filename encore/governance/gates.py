@@ -1,0 +1,206 @@
+"""The machine's checks for each step of the ladder (`encore.governance.ladder`).
+
+The spec gates reuse the component validation of ``encore build`` (against every theme
+permutation) and sort its findings by rule: the schema and structure, names, bindings
+(tiers, types, raw values), contrast, touch targets and docs (whose warnings fail the
+docs gate here). Adoption and usage count the ``uses:`` of the local systems; the
+duplicate scan compares names and structure with the foundation's specs and only flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from encore.components import load_specs, validate
+from encore.components.spec import ComponentSpec
+from encore.diagnostics import Diagnostic, Severity
+from encore.governance.history import Standing, api_unchanged_since, days_between
+from encore.governance.ladder import FLAGS, GATE_TITLES
+from encore.governance.repository import SPEC_SUFFIX, Candidate, Repository
+
+RULE_GATES = {
+    "component/tier": "bindings",
+    "component/binding": "bindings",
+    "component/type": "bindings",
+    "component/deprecated-token": "bindings",
+    "component/contrast": "contrast",
+    "component/unbound": "contrast",
+    "component/target-size": "targets",
+    "component/docs": "docs",
+    "component/id": "names",
+    "component/name-clash": "names",
+    "component/duplicate": "names",
+}
+SPEC_GATES = frozenset({"spec", "names", "bindings", "contrast", "targets", "docs"})
+DAYS = 30
+
+
+@dataclass
+class GateResult:
+    """One gate: ``pass``, ``fail`` or ``flag`` (for people), why, and the findings."""
+
+    name: str
+    status: str
+    detail: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return GATE_TITLES.get(self.name, self.name)
+
+
+def _spec_findings(
+    repo: Repository, candidate: Candidate
+) -> tuple[ComponentSpec | None, dict[str, list[Diagnostic]]]:
+    """The candidate's spec and its findings by gate."""
+    found: dict[str, list[Diagnostic]] = {name: [] for name in SPEC_GATES}
+    specs, problems = load_specs([candidate.path])
+    spec = specs[0] if specs else None
+    others: list[ComponentSpec] = []
+    if spec is not None and not any(d.severity is Severity.ERROR for d in problems):
+        paths = [p for p in repo.foundation_specs() if p.resolve() != candidate.path.resolve()]
+        others, _ = load_specs(paths)
+        problems += validate([*others, spec], repo.themes, repo.project.contrast.thresholds)
+    mine = str(candidate.path.resolve())
+    for d in problems:
+        where = d.location
+        if where is None or str(Path(where.path).resolve()) != mine:
+            continue
+        if d.severity is Severity.OFF:
+            continue
+        found[RULE_GATES.get(d.rule, "spec")].append(d)
+    return spec, found
+
+
+def _users(repo: Repository, ref: str) -> list[str]:
+    return sorted(s.name for s in repo.systems.values() if ref in s.uses)
+
+
+def _duplicates(repo: Repository, spec: ComponentSpec | None, candidate: Candidate) -> list[str]:
+    if spec is None:
+        return []
+    paths = [p for p in repo.foundation_specs() if p.resolve() != candidate.path.resolve()]
+    found, _ = load_specs(paths)
+    shape = sorted(p.role for p in spec.parts), sorted(p.name for p in spec.props)
+    out = []
+    for other in found:
+        if other.id == spec.id or other.name.lower() == spec.name.lower():
+            out.append(f"{other.id} (same name)")
+        elif (sorted(p.role for p in other.parts), sorted(p.name for p in other.props)) == shape:
+            out.append(f"{other.id} (same parts and props)")
+    return out
+
+
+def run_gates(
+    repo: Repository, candidate: Candidate, names: Sequence[str], standing: Standing
+) -> list[GateResult]:
+    """The named gates for the candidate, in order."""
+    spec: ComponentSpec | None = None
+    findings: dict[str, list[Diagnostic]] = {}
+    if SPEC_GATES & set(names) or "duplicates" in names or "generated" in names:
+        spec, findings = _spec_findings(repo, candidate)
+    own = f"{candidate.system or 'foundation'}/{candidate.id}"
+    out = []
+    for name in names:
+        if name in SPEC_GATES:
+            problems = findings.get(name, [])
+            broken = spec is None and name != "spec"
+            if broken:
+                out.append(GateResult(name, "fail", "the spec could not be read", []))
+            elif problems:
+                first = problems[0]
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                out.append(GateResult(name, "fail", first.message + more, problems))
+            else:
+                out.append(GateResult(name, "pass", "ok"))
+        elif name == "adoption":
+            users = _users(repo, own)
+            status = "pass" if len(users) >= 2 else "fail"
+            detail = f"used by {len(users)}: {', '.join(users) or 'none'} (needs 2)"
+            out.append(GateResult(name, status, detail))
+        elif name == "duplicates":
+            similar = _duplicates(repo, spec, candidate)
+            detail = "similar: " + ", ".join(similar) if similar else "none found"
+            out.append(GateResult(name, "flag" if similar else "pass", detail))
+        elif name == "verdict":
+            noted = [a for a in standing.approvals if a.role == "foundation-maintainer" and a.note]
+            status = "pass" if noted else "fail"
+            detail = f"by {noted[0].person}: {noted[0].note}" if noted else "no triage note yet"
+            out.append(GateResult(name, status, detail))
+        elif name == "generated":
+            out.append(_generated(repo, spec))
+        elif name == "addressed":
+            changed = standing.requested_spec != candidate.digest
+            detail = (
+                "the spec changed"
+                if changed
+                else "the spec is as it was when changes were requested"
+            )
+            out.append(GateResult(name, "pass" if changed else "fail", detail))
+        elif name == "usage":
+            users = _users(repo, f"foundation/{candidate.id}")
+            uses = len(users)
+            ok = uses >= 3 and len(users) >= 2
+            out.append(
+                GateResult(
+                    name,
+                    "pass" if ok else "fail",
+                    f"used by {uses} systems: {', '.join(users) or 'none'} (needs 3 uses across 2)",
+                )
+            )
+        elif name == "api-stable":
+            since = api_unchanged_since(standing.entries, candidate.api)
+            days = days_between(since, repo.now()) if since else 0.0
+            ok = days >= DAYS
+            out.append(
+                GateResult(
+                    name, "pass" if ok else "fail", f"unchanged for {days:.0f} days (needs {DAYS})"
+                )
+            )
+        elif name == "replacement":
+            ok = bool(standing.replacement)
+            out.append(
+                GateResult(name, "pass" if ok else "fail", standing.replacement or "none given")
+            )
+        elif name == "deprecated-long":
+            days = days_between(standing.since, repo.now()) if standing.since else 0.0
+            out.append(
+                GateResult(
+                    name,
+                    "pass" if days >= DAYS else "fail",
+                    f"deprecated for {days:.0f} days (needs {DAYS})",
+                )
+            )
+        elif name == "unused":
+            users = _users(repo, own)
+            out.append(
+                GateResult(
+                    name,
+                    "pass" if not users else "fail",
+                    f"still used by: {', '.join(users)}" if users else "no uses",
+                )
+            )
+    return out
+
+
+def _generated(repo: Repository, spec: ComponentSpec | None) -> GateResult:
+    if spec is None:
+        return GateResult("generated", "fail", "the spec could not be read")
+    from encore.components.generators import GENERATORS
+
+    try:
+        made = sum(len(generate([spec], repo.themes, {})) for generate in GENERATORS.values())
+    except Exception as exc:
+        # a generator failing on this spec is exactly what this gate reports
+        return GateResult("generated", "fail", f"{type(exc).__name__}: {exc}")
+    return GateResult("generated", "pass", f"{made} files for {', '.join(GENERATORS)}")
+
+
+def passed(results: Sequence[GateResult]) -> bool:
+    """True when no gate failed (flags never fail)."""
+    return all(r.status != "fail" or r.name in FLAGS for r in results)
+
+
+__all__ = ["SPEC_SUFFIX", "GateResult", "passed", "run_gates"]

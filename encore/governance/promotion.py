@@ -1,0 +1,108 @@
+"""Promotion into the foundation, on reaching ``alpha``: the spec moves from
+``local_systems/<system>/components/`` to ``tokens/components/``, owned by the foundation.
+
+A binding to a local token is rewritten to the semantic or component token it aliases; a
+local token that is not such an alias is refused with the reason (a foundation component
+cannot depend on a local system). The systems whose ``uses:`` named ``SYSTEM/ID`` now
+name ``foundation/ID``. `plan` does every check and computes every file before anything
+is logged; `apply` then writes them atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from encore.components import load_specs
+from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
+from encore.governance.repository import FOUNDATION, SPEC_SUFFIX, Candidate, Repository
+from encore.write import atomic_write
+
+FOUNDATION_TIERS = ("semantic", "component")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The files a promotion writes (path → text) and removes."""
+
+    writes: dict[Path, str]
+    removes: tuple[Path, ...]
+
+
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w.-])")
+
+
+def plan(repo: Repository, candidate: Candidate) -> Plan:
+    """Every file of the promotion, or a refusal naming each local token in the way."""
+    assert candidate.system is not None
+    target = repo.root / FOUNDATION / f"{candidate.id}{SPEC_SUFFIX}"
+    if target.exists():
+        raise EncoreError(
+            [
+                Diagnostic(
+                    "governance/refused",
+                    f"the foundation already has {target.relative_to(repo.root)}",
+                    fixed_location=SourceLocation(str(target)),
+                    help="rename one of the two components",
+                )
+            ]
+        )
+    text = candidate.path.read_text(encoding="utf-8")
+    specs, _ = load_specs([candidate.path])
+    tokens = repo.themes.default
+    problems = []
+    for binding in specs[0].bindings if specs else ():
+        token = tokens.get(binding.token)
+        if binding.literal or token is None or token.tier != "local":
+            continue
+        aliased = tokens.get(token.alias_of or "")
+        if aliased is None or aliased.tier not in FOUNDATION_TIERS:
+            problems.append(
+                Diagnostic(
+                    "governance/local-token",
+                    f'"{binding.token}" is a local token of {candidate.system} that does not '
+                    "alias a semantic or component token: a foundation component cannot "
+                    "depend on a local system",
+                    binding.origin,
+                    help="bind a semantic token, or add a component token to the foundation",
+                )
+            )
+            continue
+        text = _word(binding.token).sub(aliased.name, text)
+    if problems:
+        raise EncoreError(problems)
+    text = re.sub(
+        r"^owner:\s*\S+.*$",
+        f"owner: foundation  # promoted from {candidate.system}",
+        text,
+        count=1,
+        flags=re.M,
+    )
+    writes = {target: text}
+    old, new = f"{candidate.system}/{candidate.id}", f"foundation/{candidate.id}"
+    for system in repo.systems.values():
+        path = Path(system.origin.source.path)
+        before = path.read_text(encoding="utf-8")
+        after = _word(old).sub(new, before)
+        if after != before:
+            writes[path] = after
+    return Plan(writes, (candidate.path,))
+
+
+def apply(done: Plan) -> tuple[str, ...]:
+    """Write the planned files (each atomically), then remove the old spec."""
+    for path, text in done.writes.items():
+        atomic_write(path, text.encode("utf-8"))
+    for path in done.removes:
+        path.unlink(missing_ok=True)
+    return tuple(str(p) for p in [*done.writes, *done.removes])
+
+
+def move_to_foundation(repo: Repository, candidate: Candidate) -> tuple[str, ...]:
+    """`plan` and `apply` in one (the caller logs in between, see `actions.advance`)."""
+    return apply(plan(repo, candidate))
+
+
+__all__ = ["Plan", "apply", "move_to_foundation", "plan"]
