@@ -233,12 +233,9 @@ def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | Non
                 )
             )
             return Done(candidate.id, "request-changes", state, "changes_requested", entry)
-        open_roles = [r for r in mine if standing.approved_by(r) is None]
-        if not open_roles:
-            raise _refuse(
-                f"{actor} already approved {candidate.id} as {', '.join(mine)} in {state}",
-                candidate.path,
-            )
+        if any(a.person == actor for a in standing.approvals):
+            raise _refuse(f"{actor} already approved {candidate.id} in {state}", candidate.path)
+        open_roles = [r for r in mine if standing.approved_by(r) is None] or mine
         entry = repo.log.append(
             _entry(repo, candidate, "approve", actor, open_roles[0], state, state, note)
         )

@@ -75,7 +75,7 @@ def _spec_findings(
 
 
 def _users(repo: Repository, ref: str) -> list[str]:
-    return sorted(s.name for s in repo.systems.values() if ref in s.uses)
+    return sorted(s.name for s in repo.systems.values() if s.count(ref) > 0)
 
 
 def _duplicates(repo: Repository, spec: ComponentSpec | None, candidate: Candidate) -> list[str]:
@@ -140,16 +140,12 @@ def run_gates(
             )
             out.append(GateResult(name, "pass" if changed else "fail", detail))
         elif name == "usage":
-            users = _users(repo, f"foundation/{candidate.id}")
-            uses = len(users)
+            ref = f"foundation/{candidate.id}"
+            users = _users(repo, ref)
+            uses = sum(s.count(ref) for s in repo.systems.values())
             ok = uses >= 3 and len(users) >= 2
-            out.append(
-                GateResult(
-                    name,
-                    "pass" if ok else "fail",
-                    f"used by {uses} systems: {', '.join(users) or 'none'} (needs 3 uses across 2)",
-                )
-            )
+            detail = f"{uses} uses in {', '.join(users) or 'no system'} (needs 3 across 2)"
+            out.append(GateResult(name, "pass" if ok else "fail", detail))
         elif name == "api-stable":
             since = api_unchanged_since(standing.entries, candidate.api)
             days = days_between(since, repo.now()) if since else 0.0

@@ -44,6 +44,11 @@ class LocalSystem:
     origin: Origin
     title: str = ""
     components: tuple[Path, ...] = field(default=())
+    usages: Mapping[str, int] = field(default_factory=dict)  # places using each component
+
+    def count(self, ref: str) -> int:
+        """How many places of this system use the component ``ref``."""
+        return self.usages.get(ref, 1 if ref in self.uses else 0)
 
 
 def load_roles(root: Path) -> Roles:
@@ -122,6 +127,7 @@ def load_systems(root: Path, roles: Roles) -> dict[str, LocalSystem]:
             origin,
             str(data.get("title", folder.name)),
             specs,
+            {str(k): int(v) for k, v in data.get("usages", {}).items()},
         )
     if problems:
         raise EncoreError(problems)

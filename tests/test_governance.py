@@ -1,0 +1,269 @@
+"""`encore promote` and `encore audit` on a temporary copy of the bundled repository: the
+ladder walked end to end, every refusal, voided approvals, the injected clock, a
+tampered log, concurrent writers, and bad input that changes nothing."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from encore.build import build
+from encore.config import load_project
+from encore.diagnostics import EncoreError
+from encore.governance import actions
+from encore.governance.audit import AuditLog
+from encore.governance.repository import Repository
+from tests.conftest import REPO
+from tests.test_cli import encore
+
+START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    for name in ("encore.yaml", "tokens", "platforms", "local_systems", "governance"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("audit.jsonl*"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    return tmp_path
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.moment = START
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+def _repo(root: Path, clock: Clock) -> Repository:
+    return Repository(root, now=clock)
+
+
+def _refused(call: object, *args: object) -> str:
+    with pytest.raises(EncoreError) as caught:
+        call(*args)  # type: ignore[operator]
+    return " ".join(f"{d.message} {d.help or ''}" for d in caught.value.diagnostics)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "build" not in p.parts and not p.name.endswith(".lock")
+    }
+
+
+def test_the_whole_ladder(repo_copy: Path) -> None:
+    clock = Clock()
+    root = repo_copy
+    r = lambda: _repo(root, clock)  # noqa: E731 - a fresh view of the files for each command
+
+    assert "not the lead of podcasts" in _refused(actions.propose, r(), "podcasts/badge", "diego")
+    done = actions.propose(r(), "podcasts/badge", "priya")
+    assert (done.source, done.target) == ("local", "proposed")
+    assert {g.name: g.status for g in done.gates}["adoption"] == "pass"
+
+    assert "cannot review" in _refused(actions.review, r(), "badge", "approve", "priya", None)
+    assert "needs approval from: foundation-maintainer" in _refused(
+        actions.advance, r(), "badge", "jonas"
+    )
+    assert "holds none of the roles" in _refused(
+        actions.review, r(), "badge", "approve", "sam", None
+    )
+    actions.review(r(), "badge", "approve", "jonas", None)
+    assert "verdict" in _refused(actions.advance, r(), "badge", "jonas")  # no duplicate verdict
+    actions.review(r(), "badge", "approve", "aiko", "not a duplicate: chip is a control")
+    assert actions.advance(r(), "badge", "jonas").target == "in_review"
+
+    for person in ("lena", "omar", "sam"):
+        actions.review(r(), "badge", "approve", person, None)
+    spec = root / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
+    spec.write_text(spec.read_text().replace("A small label pill", "A small pill"))
+    standing = r().standing("badge", r().locate("badge"))
+    assert len(standing.voided) == 3 and "the spec changed" in standing.voided[0][1]
+    assert "voided" in _refused(actions.advance, r(), "badge", "maria")
+    status = encore("promote", "status", "badge", cwd=root)
+    assert "voided: lena (design-reviewer): the spec changed" in status.stdout
+    for person in ("lena", "omar", "sam"):
+        actions.review(r(), "badge", "approve", person, None)
+
+    done = actions.advance(r(), "badge", "maria")
+    assert done.target == "alpha"
+    promoted = root / "tokens" / "components" / "badge.component.yaml"
+    assert promoted.is_file() and not spec.exists()
+    text = promoted.read_text()
+    code = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    assert "owner: foundation" in text and not [line for line in code if "podcasts.badge" in line]
+    assert "background.brand" in text  # the local token became the semantic one it aliases
+    for system in ("podcasts", "wrapped"):
+        uses = (root / "local_systems" / system / "system.yaml").read_text()
+        assert "foundation/badge" in uses and "podcasts/badge" not in uses
+    result = build(load_project(root), write=False)
+    assert not result.failed(), [
+        d.message for d in result.diagnostics if d.severity.name == "ERROR"
+    ]
+    assert "components/encore-badge.js" in result.outputs["web"]
+
+    for person in ("lena", "omar"):
+        actions.review(r(), "badge", "approve", person, None)
+    assert "usage" in _refused(actions.advance, r(), "badge", "maria")  # 2 uses, needs 3
+    wrapped = root / "local_systems" / "wrapped" / "system.yaml"
+    wrapped.write_text(wrapped.read_text() + "usages:\n  foundation/badge: 3\n")
+    assert actions.advance(r(), "badge", "maria").target == "beta"
+
+    actions.review(r(), "badge", "approve", "maria", None)
+    clock.moment = START + timedelta(days=10)
+    assert "unchanged for 10 days (needs 30)" in _refused(actions.advance, r(), "badge", "maria")
+    clock.moment = START + timedelta(days=31)
+    assert actions.advance(r(), "badge", "maria").target == "stable"
+
+    verified = encore("audit", "verify", cwd=root)
+    assert verified.returncode == 0 and "audit log intact" in verified.stdout
+    history = encore("audit", "log", "badge", cwd=root).stdout
+    assert "propose" in history and "in_review → alpha" in history and "beta → stable" in history
+
+
+def test_refusals_change_nothing(repo_copy: Path) -> None:
+    clock = Clock()
+    before = _tree(repo_copy)
+    assert "did you mean" in _refused(
+        actions.propose, _repo(repo_copy, clock), "podcasts/bdage", "priya"
+    )
+    assert "is not a person" in _refused(
+        actions.propose, _repo(repo_copy, clock), "podcasts/badge", "mallory"
+    )
+    assert "no local system" in _refused(
+        actions.propose, _repo(repo_copy, clock), "radio/badge", "priya"
+    )
+    message = _refused(actions.propose, _repo(repo_copy, clock), "ads/sponsor-tag", "diego")
+    assert "gate" in message and "bindings" in message  # the deliberately raw colour
+    message = _refused(actions.propose, _repo(repo_copy, clock), "wrapped/story-card", "kenji")
+    assert "adoption" in message  # only wrapped uses it
+    assert "already a foundation component" in _refused(
+        actions.propose, _repo(repo_copy, clock), "chip", "priya"
+    )
+    assert _tree(repo_copy) == before
+
+
+def test_check_prints_a_table_json_and_sarif(repo_copy: Path) -> None:
+    ok = encore("promote", "check", "podcasts/badge", cwd=repo_copy)
+    assert ok.returncode == 0 and "every gate passed" in ok.stderr
+    failed = encore("promote", "check", "ads/sponsor-tag", cwd=repo_copy)
+    assert failed.returncode == 1
+    assert "FAIL  bindings" in failed.stderr and 'raw value "#FFFFFF"' in failed.stderr
+    data = json.loads(
+        encore("promote", "check", "ads/sponsor-tag", "--format", "json", cwd=repo_copy).stdout
+    )
+    assert data["passed"] is False and data["next"] == "proposed"
+    assert {g["name"]: g["status"] for g in data["gates"]}["bindings"] == "fail"
+    sarif = json.loads(
+        encore("promote", "check", "ads/sponsor-tag", "--format", "sarif", cwd=repo_copy).stdout
+    )
+    results = sarif["runs"][0]["results"]
+    assert results and results[0]["ruleId"] == "component/tier"
+
+
+def test_side_states(repo_copy: Path) -> None:
+    clock = Clock()
+    r = lambda: _repo(repo_copy, clock)  # noqa: E731
+    actions.propose(r(), "podcasts/badge", "priya")
+    assert (
+        actions.review(r(), "badge", "request-changes", "jonas", "name it Tag").target
+        == "changes_requested"
+    )
+    assert "spec is as it was" in _refused(actions.advance, r(), "badge", "jonas")
+    spec = repo_copy / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
+    spec.write_text(spec.read_text().replace("name: Badge", "name: Tag"))
+    assert actions.advance(r(), "badge", "jonas").target == "in_review"
+    assert "neither proposed" in _refused(actions.withdraw, r(), "badge", "kenji", None)
+    assert actions.withdraw(r(), "badge", "priya", None).target == "withdrawn"
+    assert actions.propose(r(), "podcasts/badge", "priya").target == "proposed"  # again
+    assert "may not reject" in _refused(actions.review, r(), "badge", "reject", "sam", None)
+    assert actions.review(r(), "badge", "reject", "maria", "too close to chip").target == "rejected"
+    assert "nothing to review" in _refused(actions.review, r(), "badge", "approve", "lena", None)
+    assert "advance does not apply" in _refused(actions.advance, r(), "badge", "maria")
+
+
+def test_verify_names_the_first_broken_entry(tmp_path: Path) -> None:
+    log = AuditLog(tmp_path / "audit.jsonl")
+    with log.locked():
+        for i in range(5):
+            log.append(
+                {
+                    "time": f"t{i}",
+                    "actor": "a",
+                    "action": "approve",
+                    "component": "x",
+                    "from": "s",
+                    "to": "s",
+                }
+            )
+    good = log.verify()
+    assert good.problem is None and good.entries == 5 and len(good.head) == 64
+    lines = log.path.read_text().splitlines(keepends=True)
+
+    def broken(text: list[str]) -> str:
+        log.path.write_text("".join(text))
+        found = log.verify()
+        assert found.problem is not None
+        return f"{found.problem.line}: {found.problem.message}"
+
+    assert broken([*lines[:2], lines[2].replace('"t2"', '"t9"'), *lines[3:]]).startswith(
+        "3: entry 3 was edited"
+    )
+    assert "removed" in broken([*lines[:2], *lines[3:]])
+    assert broken([lines[0], lines[2], lines[1], *lines[3:]]).startswith("2: entry 3")
+    extra = json.loads(lines[1])
+    assert "out of place" in broken([*lines[:2], json.dumps(extra) + "\n", *lines[2:]])
+    log.path.write_text("".join(lines))
+    assert log.verify().problem is None
+
+
+def _append_many(path: str, worker: int) -> None:
+    log = AuditLog(Path(path))
+    for i in range(25):
+        with log.locked():
+            log.append(
+                {
+                    "time": "t",
+                    "actor": f"w{worker}",
+                    "action": "approve",
+                    "component": f"c{i}",
+                    "from": "s",
+                    "to": "s",
+                }
+            )
+
+
+def test_eight_concurrent_writers_never_lose_or_corrupt_an_entry(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_append_many, args=(str(path), w)) for w in range(8)]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(60)
+        assert process.exitcode == 0
+    result = AuditLog(path).verify()
+    assert result.problem is None and result.entries == 200
+
+
+def test_malformed_roles_are_a_located_error(repo_copy: Path) -> None:
+    roles = repo_copy / "governance" / "roles.yaml"
+    roles.write_text(
+        roles.read_text().replace("accessibility-reviewer: [sam]", "accessibility-reviewer: [samm]")
+    )
+    before = _tree(repo_copy)
+    run = encore("promote", "propose", "podcasts/badge", "--as", "priya", cwd=repo_copy)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "roles.yaml:" in run.stderr and '"samm", who is not under people' in run.stderr
+    assert "did you mean 'sam'" in run.stderr
+    assert _tree(repo_copy) == before
