@@ -13,7 +13,17 @@ from typing import Any
 import click
 
 from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
-from encore.governance.actions import Done, Refused, advance, check, propose, review, withdraw
+from encore.governance.actions import (
+    Done,
+    Refused,
+    advance,
+    check,
+    deprecate,
+    propose,
+    remove,
+    review,
+    withdraw,
+)
 from encore.governance.gates import GateResult, passed
 from encore.governance.ladder import STEPS
 from encore.governance.repository import Repository
@@ -148,6 +158,30 @@ def advance_command(ref: str, actor: str, note: str | None, root: Path) -> None:
 def withdraw_command(ref: str, actor: str, note: str | None, root: Path) -> None:
     """Take a proposal back (its system's lead or its proposer)."""
     _run(withdraw, repository(root), ref, actor, note)
+
+
+@promote.command("deprecate")
+@click.argument("ref", metavar="COMPONENT")
+@click.option("--replacement", metavar="OTHER", help="The foundation component to use instead.")
+@click.option("--reason", metavar="TEXT", help="Why, when there is no replacement.")
+@actor_option
+@project_option
+def deprecate_command(
+    ref: str, replacement: str | None, reason: str | None, actor: str, root: Path
+) -> None:
+    """Deprecate a stable component (design-system lead); the generated code of every
+    platform and the gallery carry the deprecation."""
+    _run(deprecate, repository(root), ref, actor, replacement, reason)
+
+
+@promote.command("remove")
+@click.argument("ref", metavar="COMPONENT")
+@actor_option
+@note_option
+@project_option
+def remove_command(ref: str, actor: str, note: str | None, root: Path) -> None:
+    """Remove a component deprecated 30+ days ago that nothing uses (a major release)."""
+    _run(remove, repository(root), ref, actor, note)
 
 
 @promote.command("check")

@@ -125,10 +125,50 @@ def test_the_whole_ladder(repo_copy: Path) -> None:
     clock.moment = START + timedelta(days=31)
     assert actions.advance(r(), "badge", "maria").target == "stable"
 
+    assert (root / "governance" / "version.txt").read_text() == "1.3.0\n"  # three minors
+    changelog = (root / "CHANGELOG.md").read_text()
+    assert "## 1.3.0" in changelog and "- **badge** (minor): New component badge" in changelog
+
+    assert "not the design-system lead" in _refused(
+        actions.deprecate, r(), "badge", "jonas", "chip", None
+    )
+    assert "needs --replacement" in _refused(actions.deprecate, r(), "badge", "maria", None, None)
+    actions.deprecate(r(), "badge", "maria", "chip", None)
+    assert "replacement: chip" in promoted.read_text()
+    result = build(load_project(root), write=False)
+    assert not result.failed()
+    swift = result.outputs["ios"]["components/EncoreBadge.swift"].decode()
+    assert (
+        '@available(*, deprecated, message: "Replaced by chip. Use chip instead.", '
+        'renamed: "EncoreChip")'
+        in swift
+    )
+    assert "@Deprecated(" in result.outputs["android"]["components/EncoreBadge.kt"].decode()
+    assert "Deprecated: Replaced by chip." in result.outputs["web"]["gallery/index.html"].decode()
+
+    clock.moment = START + timedelta(days=40)
+    assert "deprecated for 9 days (needs 30)" in _refused(
+        actions.remove, r(), "badge", "maria", None
+    )
+    clock.moment = START + timedelta(days=61)
+    assert "still used by: podcasts, wrapped" in _refused(
+        actions.remove, r(), "badge", "maria", None
+    )
+    for system in ("podcasts", "wrapped"):
+        path = root / "local_systems" / system / "system.yaml"
+        kept = [line for line in path.read_text().splitlines() if "foundation/badge" not in line]
+        path.write_text("\n".join(line for line in kept if line.strip() != "usages:") + "\n")
+    assert actions.remove(r(), "badge", "maria", None).target == "removed"
+    assert not promoted.exists()
+    assert (root / "governance" / "version.txt").read_text() == "2.0.0\n"  # a removal is major
+    assert "## 2.0.0" in (root / "CHANGELOG.md").read_text()
+    assert not build(load_project(root), write=False).failed()
+
     verified = encore("audit", "verify", cwd=root)
     assert verified.returncode == 0 and "audit log intact" in verified.stdout
     history = encore("audit", "log", "badge", cwd=root).stdout
     assert "propose" in history and "in_review → alpha" in history and "beta → stable" in history
+    assert "deprecated → removed" in history
 
 
 def test_refusals_change_nothing(repo_copy: Path) -> None:

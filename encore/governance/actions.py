@@ -7,14 +7,18 @@ Every refusal is an `EncoreError` with a located diagnostic and changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
+from encore.governance import journal
 from encore.governance.gates import GateResult, passed, run_gates
 from encore.governance.history import Standing, digest
+from encore.governance.journal import Plan
 from encore.governance.ladder import (
     ACTORS,
     FINAL,
@@ -25,7 +29,8 @@ from encore.governance.ladder import (
     WITHDRAWABLE,
 )
 from encore.governance.people import LOCAL_LEAD
-from encore.governance.promotion import apply, plan
+from encore.governance.promotion import plan as promotion_plan
+from encore.governance.release import release_files
 from encore.governance.repository import Candidate, Repository
 from encore.suggest import did_you_mean
 
@@ -41,6 +46,13 @@ class Done:
     entry: dict[str, Any]
     gates: tuple[GateResult, ...] = ()
     moved: tuple[str, ...] = ()  # files written or removed by a promotion
+
+
+SUMMARIES = {
+    "alpha": "New component {id}, promoted from {system} (alpha).",
+    "beta": "{id} is beta.",
+    "stable": "{id} is stable: its API is frozen until a major release.",
+}
 
 
 class Refused(EncoreError):
@@ -59,6 +71,43 @@ def _refuse(message: str, where: Path, help: str | None = None) -> Refused:
             )
         ]
     )
+
+
+@contextlib.contextmanager
+def _locked(repo: Repository) -> Iterator[None]:
+    """The writers' lock, after completing or dropping any interrupted step."""
+    with repo.log.locked():
+        journal.recover(repo.root, repo.log)
+        yield
+
+
+def _commit(
+    repo: Repository, entry: dict[str, Any], plan: Plan | None
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Journal the plan, append the entry, write the files, close the journal."""
+    if plan is None or not (plan.writes or plan.removes):
+        return repo.log.append(entry), ()
+    entries = repo.log.entries()
+    journal.begin(repo.root, plan, (entries[-1]["seq"] + 1) if entries else 1)
+    logged = repo.log.append(entry)
+    moved = journal.apply(plan)
+    journal.finish(repo.root)
+    return logged, moved
+
+
+def _release(repo: Repository, candidate: Candidate, target: str, summary: str) -> Plan:
+    entries = repo.log.entries()
+    seq = (entries[-1]["seq"] + 1) if entries else 1
+    return Plan(release_files(repo.root, seq, candidate.id, target, summary))
+
+
+def _merge(*plans: Plan) -> Plan:
+    writes: dict[Path, str] = {}
+    removes: list[Path] = []
+    for plan in plans:
+        writes.update(plan.writes)
+        removes += plan.removes
+    return Plan(writes, tuple(removes))
 
 
 def _person(repo: Repository, actor: str) -> None:
@@ -141,7 +190,7 @@ def propose(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
     if candidate.system is None:
         raise _refuse(f"{candidate.id} is already a foundation component", candidate.path)
     _person(repo, actor)
-    with repo.log.locked():
+    with _locked(repo):
         standing = repo.standing(candidate.id, candidate)
         if standing.state not in ("local", "withdrawn"):
             raise _refuse(
@@ -178,7 +227,7 @@ def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | Non
     """``approve`` (recorded for the next step), ``request-changes`` or ``reject``."""
     candidate = repo.locate(ref)
     _person(repo, actor)
-    with repo.log.locked():
+    with _locked(repo):
         standing = repo.standing(candidate.id, candidate)
         state = standing.state
         if actor == standing.proposer:
@@ -246,7 +295,7 @@ def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
     """The next step, once its approvals (on the current spec) and gates are there."""
     candidate = repo.locate(ref)
     _person(repo, actor)
-    with repo.log.locked():
+    with _locked(repo):
         standing = repo.standing(candidate.id, candidate)
         state = standing.state
         step = STEPS.get(state)
@@ -266,13 +315,18 @@ def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
                 help=f"encore promote review {candidate.id} --approve --as PERSON",
             )
         results = _gates(repo, candidate, step.gates, standing)
-        promotion = None
+        files = Plan({})
         if step.target == "alpha" and candidate.system is not None:
-            promotion = plan(repo, candidate)  # every refusal comes before the log entry
-        entry = repo.log.append(
-            _entry(repo, candidate, "advance", actor, "", state, step.target, note, results)
+            files = promotion_plan(repo, candidate)  # every refusal comes before the log
+        summary = note or SUMMARIES.get(step.target, step.target).format(
+            id=candidate.id, system=candidate.system or "the foundation"
         )
-        moved = apply(promotion) if promotion is not None else ()
+        files = _merge(files, _release(repo, candidate, step.target, summary))
+        entry, moved = _commit(
+            repo,
+            _entry(repo, candidate, "advance", actor, "", state, step.target, note, results),
+            files,
+        )
     return Done(candidate.id, "advance", state, step.target, entry, tuple(results), moved)
 
 
@@ -280,7 +334,7 @@ def withdraw(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
     """A proposal taken back by its local system's lead (or its proposer)."""
     candidate = repo.locate(ref)
     _person(repo, actor)
-    with repo.log.locked():
+    with _locked(repo):
         standing = repo.standing(candidate.id, candidate)
         if standing.state not in WITHDRAWABLE:
             raise _refuse(
@@ -299,6 +353,117 @@ def withdraw(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
     return Done(candidate.id, "withdraw", standing.state, "withdrawn", entry)
 
 
+def _deprecation_block(reason: str, replacement: str | None, since: str) -> str:
+    lines = ["", "deprecation:", f"  reason: {json.dumps(reason, ensure_ascii=False)}"]
+    if replacement:
+        lines.append(f"  replacement: {replacement}")
+        lines.append(
+            f"  migration: {json.dumps(f'Use {replacement} instead.', ensure_ascii=False)}"
+        )
+    lines.append(f"  since: {json.dumps(since)}")
+    return "\n".join(lines) + "\n"
+
+
+def deprecate(
+    repo: Repository, ref: str, actor: str, replacement: str | None, reason: str | None
+) -> Done:
+    """``stable`` → ``deprecated`` by the design-system lead, with a replacement or a
+    reason; the spec gains its ``deprecation:`` so every platform's code is annotated."""
+    candidate = repo.locate(ref)
+    _person(repo, actor)
+    with _locked(repo):
+        standing = repo.standing(candidate.id, candidate)
+        if standing.state != "stable":
+            raise _refuse(
+                f"{candidate.id} is {standing.state}; only a stable component is deprecated",
+                candidate.path,
+            )
+        if not _holds(repo, actor, "design-system-lead", candidate):
+            raise _refuse(f"{actor} is not the design-system lead", candidate.path)
+        if replacement is not None:
+            other = repo.locate(replacement)
+            if other.id == candidate.id or other.system is not None:
+                raise _refuse(
+                    f"{replacement} cannot replace {candidate.id}: "
+                    "name another foundation component",
+                    candidate.path,
+                )
+        if not replacement and not reason:
+            raise _refuse(
+                f"deprecating {candidate.id} needs --replacement OTHER or --reason TEXT",
+                candidate.path,
+            )
+        text = candidate.path.read_text(encoding="utf-8")
+        if "\ndeprecation:" in text:
+            raise _refuse(
+                f"{candidate.id}'s spec already has a deprecation section", candidate.path
+            )
+        release = _release(
+            repo, candidate, "deprecated", reason or f"Deprecated: use {replacement}."
+        )
+        version = next(
+            (t.strip() for p, t in release.writes.items() if p.name == "version.txt"), ""
+        )
+        why = reason or f"Replaced by {replacement}."
+        spec = Plan(
+            {
+                candidate.path: text.rstrip("\n")
+                + "\n"
+                + _deprecation_block(why, replacement, version)
+            }
+        )
+        entry, moved = _commit(
+            repo,
+            _entry(
+                repo,
+                candidate,
+                "deprecate",
+                actor,
+                "design-system-lead",
+                "stable",
+                "deprecated",
+                reason,
+                replacement=replacement,
+            ),
+            _merge(spec, release),
+        )
+    return Done(candidate.id, "deprecate", "stable", "deprecated", entry, (), moved)
+
+
+def remove(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
+    """``deprecated`` → ``removed`` by the design-system lead: 30 days after deprecation,
+    once no local system uses it; the spec leaves the foundation (a major release)."""
+    candidate = repo.locate(ref)
+    _person(repo, actor)
+    with _locked(repo):
+        standing = repo.standing(candidate.id, candidate)
+        if standing.state != "deprecated":
+            raise _refuse(
+                f"{candidate.id} is {standing.state}; only a deprecated component is removed",
+                candidate.path,
+            )
+        if not _holds(repo, actor, "design-system-lead", candidate):
+            raise _refuse(f"{actor} is not the design-system lead", candidate.path)
+        results = _gates(repo, candidate, STEPS["deprecated"].gates, standing)
+        release = _release(repo, candidate, "removed", note or f"Removed {candidate.id}.")
+        entry, moved = _commit(
+            repo,
+            _entry(
+                repo,
+                candidate,
+                "remove",
+                actor,
+                "design-system-lead",
+                "deprecated",
+                "removed",
+                note,
+                results,
+            ),
+            _merge(Plan({}, (candidate.path,)), release),
+        )
+    return Done(candidate.id, "remove", "deprecated", "removed", entry, tuple(results), moved)
+
+
 def check(repo: Repository, ref: str) -> tuple[Candidate, Standing, str | None, list[GateResult]]:
     """The gates of the component's next step (the propose gates for a local one)."""
     candidate = repo.locate(ref)
@@ -309,4 +474,14 @@ def check(repo: Repository, ref: str) -> tuple[Candidate, Standing, str | None, 
     return candidate, standing, target, run_gates(repo, candidate, names, standing)
 
 
-__all__ = ["Done", "Refused", "advance", "check", "propose", "review", "withdraw"]
+__all__ = [
+    "Done",
+    "Refused",
+    "advance",
+    "check",
+    "deprecate",
+    "propose",
+    "remove",
+    "review",
+    "withdraw",
+]

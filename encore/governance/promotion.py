@@ -5,29 +5,20 @@ A binding to a local token is rewritten to the semantic or component token it al
 local token that is not such an alias is refused with the reason (a foundation component
 cannot depend on a local system). The systems whose ``uses:`` named ``SYSTEM/ID`` now
 name ``foundation/ID``. `plan` does every check and computes every file before anything
-is logged; `apply` then writes them atomically.
+is logged; `encore.governance.journal` then makes writing them all or nothing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from encore.components import load_specs
 from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
+from encore.governance.journal import Plan
 from encore.governance.repository import FOUNDATION, SPEC_SUFFIX, Candidate, Repository
-from encore.write import atomic_write
 
 FOUNDATION_TIERS = ("semantic", "component")
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """The files a promotion writes (path → text) and removes."""
-
-    writes: dict[Path, str]
-    removes: tuple[Path, ...]
 
 
 def _word(name: str) -> re.Pattern[str]:
@@ -91,18 +82,4 @@ def plan(repo: Repository, candidate: Candidate) -> Plan:
     return Plan(writes, (candidate.path,))
 
 
-def apply(done: Plan) -> tuple[str, ...]:
-    """Write the planned files (each atomically), then remove the old spec."""
-    for path, text in done.writes.items():
-        atomic_write(path, text.encode("utf-8"))
-    for path in done.removes:
-        path.unlink(missing_ok=True)
-    return tuple(str(p) for p in [*done.writes, *done.removes])
-
-
-def move_to_foundation(repo: Repository, candidate: Candidate) -> tuple[str, ...]:
-    """`plan` and `apply` in one (the caller logs in between, see `actions.advance`)."""
-    return apply(plan(repo, candidate))
-
-
-__all__ = ["Plan", "apply", "move_to_foundation", "plan"]
+__all__ = ["plan"]

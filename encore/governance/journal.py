@@ -1,0 +1,79 @@
+"""All or nothing for a step that changes files (a promotion, a deprecation, a removal).
+
+Before the step's audit entry is appended, every file it writes and removes goes into
+``governance/.pending.json`` (atomically). Then the entry is appended, the files are
+written, and the journal is deleted. If anything stops in between, the next command
+(under the writers' lock) finds the journal: when the log holds the entry, the step
+happened and its files are completed (writing them again is harmless); when it does not,
+the step never happened and the journal is dropped. Either way the repository is as
+before the step or as after it, never half.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from encore.governance.audit import AuditLog
+from encore.write import atomic_write
+
+JOURNAL = Path("governance") / ".pending.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The files a step writes (path → text) and removes."""
+
+    writes: dict[Path, str]
+    removes: tuple[Path, ...] = ()
+
+
+def begin(root: Path, plan: Plan, seq: int) -> None:
+    """Record the plan of the step whose audit entry will be ``seq``."""
+    data = {
+        "seq": seq,
+        "writes": {str(p): text for p, text in plan.writes.items()},
+        "removes": [str(p) for p in plan.removes],
+    }
+    atomic_write(root / JOURNAL, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def apply(plan: Plan) -> tuple[str, ...]:
+    """Write each planned file atomically, then remove the old ones."""
+    for path, text in plan.writes.items():
+        atomic_write(path, text.encode("utf-8"))
+    for path in plan.removes:
+        path.unlink(missing_ok=True)
+    return tuple(str(p) for p in [*plan.writes, *plan.removes])
+
+
+def finish(root: Path) -> None:
+    (root / JOURNAL).unlink(missing_ok=True)
+
+
+def recover(root: Path, log: AuditLog) -> str | None:
+    """Complete or drop an interrupted step (call with the writers' lock held); says
+    which, or ``None`` when nothing was pending."""
+    path = root / JOURNAL
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        seq = int(data["seq"])
+        plan = Plan(
+            {Path(p): str(t) for p, t in data["writes"].items()},
+            tuple(Path(p) for p in data["removes"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        path.unlink(missing_ok=True)  # a journal cut short: its step was never logged
+        return "dropped an unreadable journal of an interrupted step"
+    if any(entry.get("seq") == seq for entry in log.entries()):
+        apply(plan)
+        finish(root)
+        return f"completed the interrupted step of entry {seq}"
+    finish(root)
+    return f"dropped the interrupted step that entry {seq} would have recorded"
+
+
+__all__ = ["JOURNAL", "Plan", "apply", "begin", "finish", "recover"]
