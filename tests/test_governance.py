@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -140,8 +142,7 @@ def test_the_whole_ladder(repo_copy: Path) -> None:
     swift = result.outputs["ios"]["components/EncoreBadge.swift"].decode()
     assert (
         '@available(*, deprecated, message: "Replaced by chip. Use chip instead.", '
-        'renamed: "EncoreChip")'
-        in swift
+        'renamed: "EncoreChip")' in swift
     )
     assert "@Deprecated(" in result.outputs["android"]["components/EncoreBadge.kt"].decode()
     assert "Deprecated: Replaced by chip." in result.outputs["web"]["gallery/index.html"].decode()
@@ -307,3 +308,113 @@ def test_malformed_roles_are_a_located_error(repo_copy: Path) -> None:
     assert "roles.yaml:" in run.stderr and '"samm", who is not under people' in run.stderr
     assert "did you mean 'sam'" in run.stderr
     assert _tree(repo_copy) == before
+
+
+class Crash(Exception):
+    """A failure injected between two steps of a promotion."""
+
+
+class Injector:
+    """Raises `Crash` at the n-th file change of a step: a journal or spec write, the log
+    append, a removal."""
+
+    def __init__(self, crash_at: int) -> None:
+        from encore.governance import journal
+
+        self.crash_at, self.calls, self.journal = crash_at, 0, journal
+        self.real = (journal.atomic_write, AuditLog.append, Path.unlink)
+
+    def step(self) -> None:
+        if self.calls == self.crash_at:
+            raise Crash(self.crash_at)
+        self.calls += 1
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        real_write, real_append, real_unlink = self.real
+        injector = self
+
+        def write(path: Path, data: bytes) -> None:
+            injector.step()
+            real_write(path, data)
+
+        def append(log: AuditLog, event: dict[str, object]) -> dict[str, object]:
+            injector.step()
+            return real_append(log, event)
+
+        def unlink(path: Path, missing_ok: bool = False) -> None:
+            if "governance" in path.parts or "local_systems" in path.parts:
+                injector.step()
+            real_unlink(path, missing_ok=missing_ok)
+
+        monkeypatch.setattr(self.journal, "atomic_write", write)
+        monkeypatch.setattr(AuditLog, "append", append)
+        monkeypatch.setattr(Path, "unlink", unlink)
+
+
+def _ready_for_alpha(root: Path, clock: Clock) -> None:
+    actions.propose(_repo(root, clock), "podcasts/badge", "priya")
+    actions.review(_repo(root, clock), "badge", "approve", "jonas", "not a duplicate")
+    actions.advance(_repo(root, clock), "badge", "jonas")
+    for person in ("lena", "omar", "sam"):
+        actions.review(_repo(root, clock), "badge", "approve", person, None)
+
+
+def test_a_crash_between_any_two_steps_leaves_before_or_after(
+    repo_copy: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    _ready_for_alpha(repo_copy, clock)
+    before = _tree(repo_copy)
+    finished = tmp_path_factory.mktemp("after")
+    shutil.copytree(repo_copy, finished, dirs_exist_ok=True)
+    actions.advance(_repo(finished, clock), "badge", "maria")
+    after = _tree(finished)
+    assert after != before
+
+    outcomes = set()
+    for crash_at in range(12):
+        root = tmp_path_factory.mktemp(f"crash{crash_at}")
+        shutil.copytree(repo_copy, root, dirs_exist_ok=True)
+        Injector(crash_at).install(monkeypatch)
+        try:
+            actions.advance(_repo(root, clock), "badge", "maria")
+            crashed = False
+        except Crash:
+            crashed = True
+        finally:
+            monkeypatch.undo()
+        actions.recover(_repo(root, clock))
+        state = _tree(root)
+        assert state in (before, after), f"half a promotion after a crash at step {crash_at}"
+        if not crashed:
+            break
+        outcomes.add("rolled forward" if state == after else "rolled back")
+    assert outcomes == {"rolled back", "rolled forward"}  # crashes before and after the log
+
+
+def test_eight_concurrent_reviews_through_the_command_line(repo_copy: Path) -> None:
+    """Each process reads the state, checks and appends under the lock: the five distinct
+    reviewers are recorded once each, the three repeats are refused, the chain holds."""
+    clock = Clock()
+    actions.propose(_repo(repo_copy, clock), "podcasts/badge", "priya")
+    actions.review(_repo(repo_copy, clock), "badge", "approve", "jonas", "not a duplicate")
+    actions.advance(_repo(repo_copy, clock), "badge", "jonas")
+    people = ["lena", "maria", "omar", "aiko", "sam", "lena", "omar", "sam"]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "encore", "promote", "review", "badge", "--approve", "--as", p],
+            cwd=repo_copy,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for p in people
+    ]
+    codes = [run.wait(timeout=120) for run in runs]
+    assert sorted(codes) == [0] * 5 + [1] * 3, [run.stderr.read() for run in runs if run.stderr]
+    log = AuditLog(repo_copy / "governance" / "audit.jsonl")
+    assert log.verify().problem is None
+    approvals = [
+        e["actor"] for e in log.entries() if e["action"] == "approve" and e["from"] == "in_review"
+    ]
+    assert sorted(approvals) == ["aiko", "lena", "maria", "omar", "sam"]

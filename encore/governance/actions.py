@@ -464,6 +464,12 @@ def remove(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
     return Done(candidate.id, "remove", "deprecated", "removed", entry, tuple(results), moved)
 
 
+def recover(repo: Repository) -> str | None:
+    """Complete or drop a step a crash interrupted (every command does this first)."""
+    with repo.log.locked():
+        return journal.recover(repo.root, repo.log)
+
+
 def check(repo: Repository, ref: str) -> tuple[Candidate, Standing, str | None, list[GateResult]]:
     """The gates of the component's next step (the propose gates for a local one)."""
     candidate = repo.locate(ref)
@@ -481,6 +487,7 @@ __all__ = [
     "check",
     "deprecate",
     "propose",
+    "recover",
     "remove",
     "review",
     "withdraw",
