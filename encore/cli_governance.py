@@ -63,8 +63,10 @@ def _print_done(done: Done) -> None:
             f"(entry {done.entry['seq']}, {done.entry['hash'][:12]})",
             err=True,
         )
-    for path in done.moved:
-        click.echo(f"  {path}", err=True)
+    cwd = Path.cwd().resolve()
+    for moved in done.moved:
+        path = Path(moved)
+        click.echo(f"  {path.relative_to(cwd) if path.is_relative_to(cwd) else path}", err=True)
 
 
 def _run(action: Any, *args: Any) -> None:
