@@ -21,6 +21,7 @@ from encore.governance import actions
 from encore.governance.audit import AuditLog
 from encore.governance.repository import Repository
 from tests.conftest import REPO
+from tests.support.checkers import check_typescript, compile_kotlin, parse_swift
 from tests.test_cli import encore
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -418,3 +419,31 @@ def test_eight_concurrent_reviews_through_the_command_line(repo_copy: Path) -> N
         e["actor"] for e in log.entries() if e["action"] == "approve" and e["from"] == "in_review"
     ]
     assert sorted(approvals) == ["aiko", "lena", "maria", "omar", "sam"]
+
+
+def test_promoted_and_local_components_compile_on_every_platform(
+    repo_copy: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """After the promotion the whole build's component code (the promoted badge, the local
+    story card, the foundation's) type-checks, parses and compiles like the foundation's."""
+    clock = Clock()
+    _ready_for_alpha(repo_copy, clock)
+    actions.advance(_repo(repo_copy, clock), "badge", "maria")
+    result = build(load_project(repo_copy), write=False)
+    assert not result.failed()
+    out = tmp_path_factory.mktemp("promoted")
+    written: dict[str, list[Path]] = {}
+    for platform, files in result.outputs.items():
+        for name, data in files.items():
+            path = out / platform / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.setdefault(platform, []).append(path)
+    assert (out / "web" / "components" / "encore-badge.js").is_file()
+    assert (out / "web" / "components" / "encore-story-card.js").is_file()
+    web = [p for p in written["web"] if p.suffix == ".js" and "components" in p.parts]
+    assert check_typescript(sorted(web)) == []
+    swift = [p for p in written["ios"] if p.suffix == ".swift"]
+    assert parse_swift(sorted(swift)) == []
+    kotlin = [p for p in written["android"] if p.suffix == ".kt" and "kotlin" not in p.parts]
+    assert compile_kotlin(sorted(kotlin)) == []
