@@ -19,6 +19,7 @@ from encore.config import load_project
 from encore.diagnostics import EncoreError
 from encore.governance import actions
 from encore.governance.audit import AuditLog
+from encore.governance.gates import run_gates
 from encore.governance.repository import Repository
 from tests.conftest import REPO
 from tests.support.checkers import check_typescript, compile_kotlin, parse_swift
@@ -72,6 +73,13 @@ def test_the_whole_ladder(repo_copy: Path) -> None:
     assert "not the lead of podcasts" in _refused(actions.propose, r(), "podcasts/badge", "diego")
     done = actions.propose(r(), "podcasts/badge", "priya")
     assert (done.source, done.target) == ("local", "proposed")
+    spec = root / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
+    assert "\nstatus: proposed  # set by encore promote" in spec.read_text()
+    forged = spec.read_text().replace("status: proposed", "status: stable")
+    spec.write_text(forged)
+    forged_gates = run_gates(r(), r().locate("badge"), ["spec"], r().standing("badge"))
+    assert "the status is set only by encore promote" in forged_gates[0].detail
+    spec.write_text(forged.replace("status: stable", "status: proposed"))
     assert {g.name: g.status for g in done.gates}["adoption"] == "pass"
 
     assert "cannot review" in _refused(actions.review, r(), "badge", "approve", "priya", None)
@@ -88,7 +96,6 @@ def test_the_whole_ladder(repo_copy: Path) -> None:
 
     for person in ("lena", "omar", "sam"):
         actions.review(r(), "badge", "approve", person, None)
-    spec = root / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
     spec.write_text(spec.read_text().replace("A small label pill", "A small pill"))
     standing = r().standing("badge", r().locate("badge"))
     assert len(standing.voided) == 3 and "the spec changed" in standing.voided[0][1]
@@ -104,6 +111,7 @@ def test_the_whole_ladder(repo_copy: Path) -> None:
     assert promoted.is_file() and not spec.exists()
     text = promoted.read_text()
     code = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    assert "status: alpha" in text
     assert "owner: foundation" in text and not [line for line in code if "podcasts.badge" in line]
     assert "background.brand" in text  # the local token became the semantic one it aliases
     for system in ("podcasts", "wrapped"):
@@ -196,6 +204,8 @@ def test_refusals_change_nothing(repo_copy: Path) -> None:
 
 
 def test_check_prints_a_table_json_and_sarif(repo_copy: Path) -> None:
+    stable = encore("promote", "check", "chip", cwd=repo_copy)
+    assert stable.returncode == 0 and "chip (foundation): stable" in stable.stderr
     ok = encore("promote", "check", "podcasts/badge", cwd=repo_copy)
     assert ok.returncode == 0 and "every gate passed" in ok.stderr
     failed = encore("promote", "check", "ads/sponsor-tag", cwd=repo_copy)

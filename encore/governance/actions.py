@@ -22,7 +22,6 @@ from encore.governance.journal import Plan
 from encore.governance.ladder import (
     ACTORS,
     FINAL,
-    PROPOSE_GATES,
     REJECTABLE,
     REVIEWABLE,
     STEPS,
@@ -31,7 +30,7 @@ from encore.governance.ladder import (
 from encore.governance.people import LOCAL_LEAD
 from encore.governance.promotion import plan as promotion_plan
 from encore.governance.release import release_files
-from encore.governance.repository import Candidate, Repository
+from encore.governance.repository import Candidate, Repository, with_status
 from encore.suggest import did_you_mean
 
 
@@ -48,6 +47,7 @@ class Done:
     moved: tuple[str, ...] = ()  # files written or removed by a promotion
 
 
+HEALTH_GATES = ("spec", "names", "bindings", "contrast", "targets", "docs")
 SUMMARIES = {
     "alpha": "New component {id}, promoted from {system} (alpha).",
     "beta": "{id} is beta.",
@@ -93,6 +93,23 @@ def _commit(
     moved = journal.apply(plan)
     journal.finish(repo.root)
     return logged, moved
+
+
+def _transition(
+    repo: Repository, candidate: Candidate, entry: dict[str, Any], plan: Plan | None = None
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """`_commit` with the spec's ``status:`` set to the new state (in the foundation copy
+    when the step moves it there; not for a removed spec)."""
+    plan = plan or Plan({})
+    writes = dict(plan.writes)
+    if candidate.path in plan.removes:
+        moved = [p for p in writes if p.name == candidate.path.name and p != candidate.path]
+        for path in moved:
+            writes[path] = with_status(writes[path], entry["to"])
+    elif candidate.path.is_file():
+        text = writes.get(candidate.path) or candidate.path.read_text(encoding="utf-8")
+        writes[candidate.path] = with_status(text, entry["to"])
+    return _commit(repo, entry, Plan(writes, plan.removes))
 
 
 def _release(repo: Repository, candidate: Candidate, target: str, summary: str) -> Plan:
@@ -206,7 +223,9 @@ def propose(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
             )
         step = STEPS["local"]
         results = _gates(repo, candidate, step.gates, standing)
-        entry = repo.log.append(
+        entry, _ = _transition(
+            repo,
+            candidate,
             _entry(
                 repo,
                 candidate,
@@ -218,7 +237,7 @@ def propose(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
                 note,
                 results,
                 system=candidate.system,
-            )
+            ),
         )
     return Done(candidate.id, "propose", "local", "proposed", entry, tuple(results))
 
@@ -248,8 +267,10 @@ def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | Non
                     f"{actor} may not reject: that takes a " + " or a ".join(ACTORS["reject"]),
                     candidate.path,
                 )
-            entry = repo.log.append(
-                _entry(repo, candidate, "reject", actor, role, state, "rejected", note)
+            entry, _ = _transition(
+                repo,
+                candidate,
+                _entry(repo, candidate, "reject", actor, role, state, "rejected", note),
             )
             return Done(candidate.id, "reject", state, "rejected", entry)
         if state not in REVIEWABLE:
@@ -269,7 +290,9 @@ def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | Non
                     f"{candidate.id} is {state}; changes are requested during review",
                     candidate.path,
                 )
-            entry = repo.log.append(
+            entry, _ = _transition(
+                repo,
+                candidate,
                 _entry(
                     repo,
                     candidate,
@@ -279,7 +302,7 @@ def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | Non
                     state,
                     "changes_requested",
                     note,
-                )
+                ),
             )
             return Done(candidate.id, "request-changes", state, "changes_requested", entry)
         if any(a.person == actor for a in standing.approvals):
@@ -322,8 +345,9 @@ def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
             id=candidate.id, system=candidate.system or "the foundation"
         )
         files = _merge(files, _release(repo, candidate, step.target, summary))
-        entry, moved = _commit(
+        entry, moved = _transition(
             repo,
+            candidate,
             _entry(repo, candidate, "advance", actor, "", state, step.target, note, results),
             files,
         )
@@ -345,10 +369,12 @@ def withdraw(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
             raise _refuse(
                 f"{actor} neither proposed {candidate.id} nor leads its system", candidate.path
             )
-        entry = repo.log.append(
+        entry, _ = _transition(
+            repo,
+            candidate,
             _entry(
                 repo, candidate, "withdraw", actor, LOCAL_LEAD, standing.state, "withdrawn", note
-            )
+            ),
         )
     return Done(candidate.id, "withdraw", standing.state, "withdrawn", entry)
 
@@ -412,8 +438,9 @@ def deprecate(
                 + _deprecation_block(why, replacement, version)
             }
         )
-        entry, moved = _commit(
+        entry, moved = _transition(
             repo,
+            candidate,
             _entry(
                 repo,
                 candidate,
@@ -446,8 +473,9 @@ def remove(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
             raise _refuse(f"{actor} is not the design-system lead", candidate.path)
         results = _gates(repo, candidate, STEPS["deprecated"].gates, standing)
         release = _release(repo, candidate, "removed", note or f"Removed {candidate.id}.")
-        entry, moved = _commit(
+        entry, moved = _transition(
             repo,
+            candidate,
             _entry(
                 repo,
                 candidate,
@@ -475,8 +503,10 @@ def check(repo: Repository, ref: str) -> tuple[Candidate, Standing, str | None, 
     candidate = repo.locate(ref)
     standing = repo.standing(candidate.id, candidate)
     step = STEPS.get(standing.state)
-    names = step.gates if step is not None else PROPOSE_GATES
-    target = step.target if step is not None else None
+    if step is not None and step.command in ("advance", "propose"):
+        names, target = step.gates, step.target
+    else:  # a step people take by command (deprecate, remove) or none: the spec's health
+        names, target = HEALTH_GATES, None
     return candidate, standing, target, run_gates(repo, candidate, names, standing)
 
 

@@ -104,6 +104,14 @@ def run_gates(
     own = f"{candidate.system or 'foundation'}/{candidate.id}"
     out = []
     for name in names:
+        written = candidate.data.get("status")
+        if name == "spec" and written is not None and written != standing.state:
+            detail = (
+                f"the spec says status: {written}, the audit log says {standing.state} "
+                "(the status is set only by encore promote)"
+            )
+            out.append(GateResult(name, "fail", detail))
+            continue
         if name in SPEC_GATES:
             problems = findings.get(name, [])
             broken = spec is None and name != "spec"

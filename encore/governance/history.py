@@ -60,9 +60,12 @@ class Standing:
         return next((a for a in self.approvals if a.role == role), None)
 
 
-def standing(entries: Sequence[Mapping[str, Any]], component: str, spec: str | None) -> Standing:
-    """Replay the log for one component; ``spec`` is the current spec digest."""
-    out = Standing(component)
+def standing(
+    entries: Sequence[Mapping[str, Any]], component: str, spec: str | None, initial: str = "local"
+) -> Standing:
+    """Replay the log for one component; ``spec`` is the current spec digest, ``initial``
+    the state before any entry (``stable`` for the foundation's bundled components)."""
+    out = Standing(component, state=initial)
     given: list[Approval] = []
     for entry in entries:
         if entry.get("component") != component:

@@ -4,6 +4,7 @@ the people, the local systems, the audit log, and where each component's spec li
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +43,16 @@ class Candidate:
     @property
     def api(self) -> str:
         return api_digest(self.data)
+
+
+def with_status(text: str, state: str) -> str:
+    """A spec's text with its ``status:`` set (after ``owner:`` when it had none)."""
+    line = f"status: {state}  # set by encore promote; never edit by hand"
+    if re.search(r"^status:.*$", text, flags=re.M):
+        return re.sub(r"^status:.*$", line, text, count=1, flags=re.M)
+    if re.search(r"^owner:.*$", text, flags=re.M):
+        return re.sub(r"^(owner:.*)$", lambda m: f"{m.group(1)}\n{line}", text, count=1, flags=re.M)
+    return f"{line}\n{text}"
 
 
 def read_spec(path: Path) -> dict[str, Any]:
@@ -118,11 +129,21 @@ class Repository:
         )
 
     def standing(self, component: str, candidate: Candidate | None = None) -> Standing:
+        """Where it stands: a foundation component the log never mentions is ``stable``."""
         spec = candidate.digest if candidate is not None else None
-        return standing(self.log.entries(), component, spec)
+        initial = "stable" if candidate is not None and candidate.system is None else "local"
+        return standing(self.log.entries(), component, spec, initial)
 
     def timestamp(self) -> str:
         return self.now().astimezone(UTC).isoformat(timespec="seconds")
 
 
-__all__ = ["AUDIT_FILE", "FOUNDATION", "SPEC_SUFFIX", "Candidate", "Repository", "read_spec"]
+__all__ = [
+    "AUDIT_FILE",
+    "FOUNDATION",
+    "SPEC_SUFFIX",
+    "Candidate",
+    "Repository",
+    "read_spec",
+    "with_status",
+]
