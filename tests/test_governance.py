@@ -457,3 +457,71 @@ def test_promoted_and_local_components_compile_on_every_platform(
     assert parse_swift(sorted(swift)) == []
     kotlin = [p for p in written["android"] if p.suffix == ".kt" and "kotlin" not in p.parts]
     assert compile_kotlin(sorted(kotlin)) == []
+
+
+def test_a_local_token_that_aliases_nothing_in_the_foundation_is_refused(repo_copy: Path) -> None:
+    """A composite local token (parts referencing semantic tokens, not an alias) cannot be
+    rewritten: the promotion is refused with the reason and nothing changes. A local alias
+    of a local alias is followed to its semantic token."""
+    clock = Clock()
+    tokens = repo_copy / "local_systems" / "podcasts" / "tokens" / "podcasts.yaml"
+    text = tokens.read_text()
+    text = text.replace(
+        "podcasts:\n",
+        "podcasts:\n"
+        '  quiet-label:\n    $type: color\n    $value: "{podcasts.badge.label.neutral}"\n'
+        '  ring:\n    $type: border\n    $value:\n      color: "{text.base}"\n'
+        '      width: "{control.border-width}"\n      style: solid\n',
+        1,
+    )
+    tokens.write_text(text)
+    spec = repo_copy / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
+    spec.write_text(
+        spec.read_text()
+        .replace(
+            "neutral: podcasts.badge.label.neutral\n      accent",
+            "neutral: podcasts.quiet-label\n      accent",
+            1,
+        )
+        .replace(
+            "    gap: podcasts.badge.gap\n",
+            "    gap: podcasts.badge.gap\n    border: podcasts.ring\n",
+        )
+    )
+    _ready_for_alpha(repo_copy, clock)
+    before = _tree(repo_copy)
+    message = _refused(actions.advance, _repo(repo_copy, clock), "badge", "maria")
+    assert '"podcasts.ring" is a local token of podcasts that does not alias' in message
+    assert "podcasts.quiet-label" not in message  # followed to text.base
+    assert _tree(repo_copy) == before
+
+
+def test_a_malformed_spec_is_a_located_error_that_changes_nothing(repo_copy: Path) -> None:
+    spec = repo_copy / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
+    spec.write_text(spec.read_text().replace("props:\n", "props: [\n", 1))
+    before = _tree(repo_copy)
+    run = encore("promote", "propose", "podcasts/badge", "--as", "priya", cwd=repo_copy)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "badge.component.yaml:" in run.stderr and "FAIL  spec" in run.stderr
+    assert _tree(repo_copy) == before
+
+
+def test_the_duplicate_scan_flags_without_failing(repo_copy: Path) -> None:
+    chip = (REPO / "tokens" / "components" / "chip.component.yaml").read_text()
+    pill = chip.replace("id: chip", "id: pill").replace("name: Chip", "name: Pill")
+    pill = pill.replace("owner: foundation", "owner: wrapped")
+    for old, new in (("encore-chip", "encore-pill"), ("EncoreChip", "EncorePill")):
+        pill = pill.replace(old, new)
+    (repo_copy / "local_systems" / "wrapped" / "components" / "pill.component.yaml").write_text(
+        pill
+    )
+    for system in ("wrapped", "ads"):
+        path = repo_copy / "local_systems" / system / "system.yaml"
+        path.write_text(path.read_text().replace("uses:\n", "uses:\n  - wrapped/pill\n", 1))
+    _, _, _, results = actions.check(_repo(repo_copy, Clock()), "wrapped/pill")
+    flags = {r.name: r for r in results}
+    assert (
+        flags["duplicates"].status == "flag"
+        and "chip (same parts and props)" in flags["duplicates"].detail
+    )
+    assert all(r.status != "fail" for r in results), [(r.name, r.detail) for r in results]

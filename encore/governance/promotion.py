@@ -49,6 +49,10 @@ def plan(repo: Repository, candidate: Candidate) -> Plan:
         if binding.literal or token is None or token.tier != "local":
             continue
         aliased = tokens.get(token.alias_of or "")
+        seen = {token.name}
+        while aliased is not None and aliased.tier == "local" and aliased.name not in seen:
+            seen.add(aliased.name)  # a local alias of a local alias: follow it
+            aliased = tokens.get(aliased.alias_of or "")
         if aliased is None or aliased.tier not in FOUNDATION_TIERS:
             problems.append(
                 Diagnostic(
