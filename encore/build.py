@@ -434,6 +434,18 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     return result
 
 
+def reset_caches() -> None:
+    """Forget what earlier builds in this process left for later ones to reuse (parsed
+    files, evaluations, name tables): the next build starts from nothing."""
+    from encore import load, theme_build
+    from encore.formats import javascript, namespaces
+
+    load._PARSED.clear()
+    theme_build._PREVIOUS.clear()
+    namespaces._RECENT.clear()
+    javascript._RECENT_NAMES.clear()
+
+
 def token_summary(tokens: TokenSet) -> dict[str, int]:
     """Token counts per tier, for the command line's summary."""
     counts: dict[str, int] = {}

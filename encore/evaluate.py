@@ -204,6 +204,10 @@ class Evaluator:
                 token = self.evaluate(raw)
                 if len(self.diagnostics) != reported:
                     self.noisy.add(name)
+                elif self.earlier is not None and token is not None:
+                    before = self.earlier.done.get(name)
+                    if before is not None and before == token:
+                        token = before  # the same token again: its dependents stay reusable
         finally:
             self.chain.pop()
             del self.active[name]

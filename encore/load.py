@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -215,6 +216,15 @@ def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic
     return LoadedFile(source, data), diagnostics
 
 
+# Parsed files by path and exact text: a long-lived process (``encore watch``) parses only
+# the files that changed, and unchanged files keep their data objects, which lets the
+# evaluator reuse their tokens (see `encore.evaluate.Evaluator.reuse`).
+_PARSED: OrderedDict[tuple[str, str], tuple[LoadedFile | None, tuple[Diagnostic, ...]]] = (
+    OrderedDict()
+)
+_PARSED_SIZE = 512
+
+
 def load_file(path: Path) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Read and parse one token file."""
     try:
@@ -227,4 +237,12 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Diagnostic]]:
                 fixed_location=SourceLocation(str(path)),
             )
         ]
-    return parse_text(str(path), text)
+    key = (str(path), text)
+    found = _PARSED.get(key)
+    if found is None:
+        loaded, problems = parse_text(str(path), text)
+        found = _PARSED[key] = (loaded, tuple(problems))
+        while len(_PARSED) > _PARSED_SIZE:
+            _PARSED.popitem(last=False)
+    _PARSED.move_to_end(key)
+    return found[0], list(found[1])

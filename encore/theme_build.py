@@ -109,6 +109,12 @@ def compile_themes(
     return themes, problems + more
 
 
+# Each permutation's last evaluation, so a rebuild in the same process (``encore watch``)
+# evaluates only what the edit reaches. Reuse is sound whatever changed: a token is taken
+# over only when its source object and its references' tokens are the very same.
+_PREVIOUS: dict[tuple[str, tuple[tuple[str, str], ...]], Earlier] = {}
+
+
 def themes_of(
     resolver: Resolver,
     config: ThemesConfig | None,
@@ -129,7 +135,14 @@ def themes_of(
     sets: dict[Key, TokenSet] = {}
     earlier: Earlier | None = None
     for permutation in permutations(resolver):
-        tokens, more, earlier = compile_permutation(resolver, permutation, tiers, earlier)
+        key = (str(resolver.path), tuple(sorted(permutation.items())))
+        before = _PREVIOUS.get(key) or earlier  # the last build's, else the permutation before
+        tokens, more, earlier = compile_permutation(resolver, permutation, tiers, before)
+        if earlier is not None:
+            _PREVIOUS.pop(key, None)
+            _PREVIOUS[key] = earlier
+            while len(_PREVIOUS) > 16:  # the most recent projects' permutations
+                _PREVIOUS.pop(next(iter(_PREVIOUS)))
         problems += more
         sets[tuple(permutation[axis.name] for axis in axes)] = tokens
     themes = Themes(axes, sets)

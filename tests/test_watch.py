@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from encore.build import build
+from encore.build import build, reset_caches
 from encore.config import load_project
 from encore.diagnostics import EncoreError
 from encore.watch import Outcome, Watcher
@@ -25,6 +25,7 @@ EDITS = 100
 def _expected(root: Path) -> dict[str, bytes] | None:
     """The outputs a clean build of the current files gives; None when it fails."""
     try:
+        reset_caches()  # independent of what the watcher's builds left behind
         result = build(load_project(root), write=False)
     except EncoreError:
         return None
