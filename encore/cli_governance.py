@@ -243,26 +243,39 @@ def _gate_diagnostics(path: Path, results: Sequence[GateResult]) -> list[Diagnos
 @project_option
 def status_command(ref: str | None, root: Path) -> None:
     """Where each component stands, its valid and voided approvals."""
+    from encore.governance.actions import recover, trusted
+    from encore.governance.history import standing as replay
+
     repo = repository(root)
+    done = recover(repo)
+    if done:
+        click.echo(f"encore: {done}", err=True)
+    trusted(repo)
+    entries = repo.log.entries()
     if ref is not None:
         names = [ref]
     else:
-        names = sorted({e["component"] for e in repo.log.entries()})
+        names = sorted({e["component"] for e in entries if "component" in e})
         for system in repo.systems.values():
             names += [f"{system.name}/{p.name.split('.')[0]}" for p in system.components]
     seen = set()
     for name in names:
-        candidate = repo.locate(name)
+        try:
+            candidate = repo.locate(name)
+        except EncoreError:
+            gone = replay(entries, name.rpartition("/")[2], None)
+            if not gone.entries:
+                raise
+            click.echo(f"{gone.component} (no spec): {gone.state}")
+            continue
         if candidate.id in seen:
             continue
         seen.add(candidate.id)
         standing = repo.standing(candidate.id, candidate)
         step = STEPS.get(standing.state)
         where = candidate.system or "foundation"
-        click.echo(
-            f"{candidate.id} ({where}): {standing.state}"
-            + (f", next {step.target}" if step else "")
-        )
+        line = f"{candidate.id} ({where}): {standing.state}"
+        click.echo(line + (f", next {step.target}" if step else ""))
         if step is not None and step.approvers:
             for role in step.approvers:
                 approval = standing.approved_by(role)

@@ -78,7 +78,26 @@ def _locked(repo: Repository) -> Iterator[None]:
     """The writers' lock, after completing or dropping any interrupted step."""
     with repo.log.locked():
         journal.recover(repo.root, repo.log)
+        trusted(repo)
         yield
+
+
+def trusted(repo: Repository) -> None:
+    """Refuse to act on (or report from) an audit log whose chain is broken."""
+    result = repo.log.verify()
+    if result.problem is not None:
+        raise Refused(
+            [
+                Diagnostic(
+                    "audit/broken",
+                    f"the audit log is broken, so nothing is decided from it: "
+                    f"{result.problem.message}",
+                    fixed_location=SourceLocation(str(repo.log.path), result.problem.line, 1),
+                    help="restore governance/audit.jsonl from version control; run encore "
+                    "audit verify",
+                )
+            ]
+        )
 
 
 def _commit(
@@ -203,11 +222,11 @@ def _gates(
 
 def propose(repo: Repository, ref: str, actor: str, note: str | None = None) -> Done:
     """``local`` → ``proposed``, by the lead of the owning local system."""
-    candidate = repo.locate(ref)
-    if candidate.system is None:
-        raise _refuse(f"{candidate.id} is already a foundation component", candidate.path)
     _person(repo, actor)
     with _locked(repo):
+        candidate = repo.locate(ref)
+        if candidate.system is None:
+            raise _refuse(f"{candidate.id} is already a foundation component", candidate.path)
         standing = repo.standing(candidate.id, candidate)
         if standing.state not in ("local", "withdrawn"):
             raise _refuse(
@@ -232,21 +251,21 @@ def propose(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
                 "propose",
                 actor,
                 LOCAL_LEAD,
-                "local",
+                standing.state,
                 "proposed",
                 note,
                 results,
                 system=candidate.system,
             ),
         )
-    return Done(candidate.id, "propose", "local", "proposed", entry, tuple(results))
+    return Done(candidate.id, "propose", standing.state, "proposed", entry, tuple(results))
 
 
 def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | None) -> Done:
     """``approve`` (recorded for the next step), ``request-changes`` or ``reject``."""
-    candidate = repo.locate(ref)
     _person(repo, actor)
     with _locked(repo):
+        candidate = repo.locate(ref)
         standing = repo.standing(candidate.id, candidate)
         state = standing.state
         if actor == standing.proposer:
@@ -316,9 +335,9 @@ def review(repo: Repository, ref: str, verdict: str, actor: str, note: str | Non
 
 def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> Done:
     """The next step, once its approvals (on the current spec) and gates are there."""
-    candidate = repo.locate(ref)
     _person(repo, actor)
     with _locked(repo):
+        candidate = repo.locate(ref)
         standing = repo.standing(candidate.id, candidate)
         state = standing.state
         step = STEPS.get(state)
@@ -356,9 +375,9 @@ def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
 
 def withdraw(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
     """A proposal taken back by its local system's lead (or its proposer)."""
-    candidate = repo.locate(ref)
     _person(repo, actor)
     with _locked(repo):
+        candidate = repo.locate(ref)
         standing = repo.standing(candidate.id, candidate)
         if standing.state not in WITHDRAWABLE:
             raise _refuse(
@@ -395,9 +414,9 @@ def deprecate(
 ) -> Done:
     """``stable`` → ``deprecated`` by the design-system lead, with a replacement or a
     reason; the spec gains its ``deprecation:`` so every platform's code is annotated."""
-    candidate = repo.locate(ref)
     _person(repo, actor)
     with _locked(repo):
+        candidate = repo.locate(ref)
         standing = repo.standing(candidate.id, candidate)
         if standing.state != "stable":
             raise _refuse(
@@ -408,6 +427,7 @@ def deprecate(
             raise _refuse(f"{actor} is not the design-system lead", candidate.path)
         if replacement is not None:
             other = repo.locate(replacement)
+            replacement = other.id
             if other.id == candidate.id or other.system is not None:
                 raise _refuse(
                     f"{replacement} cannot replace {candidate.id}: "
@@ -460,9 +480,9 @@ def deprecate(
 def remove(repo: Repository, ref: str, actor: str, note: str | None) -> Done:
     """``deprecated`` → ``removed`` by the design-system lead: 30 days after deprecation,
     once no local system uses it; the spec leaves the foundation (a major release)."""
-    candidate = repo.locate(ref)
     _person(repo, actor)
     with _locked(repo):
+        candidate = repo.locate(ref)
         standing = repo.standing(candidate.id, candidate)
         if standing.state != "deprecated":
             raise _refuse(
@@ -500,6 +520,8 @@ def recover(repo: Repository) -> str | None:
 
 def check(repo: Repository, ref: str) -> tuple[Candidate, Standing, str | None, list[GateResult]]:
     """The gates of the component's next step (the propose gates for a local one)."""
+    recover(repo)
+    trusted(repo)
     candidate = repo.locate(ref)
     standing = repo.standing(candidate.id, candidate)
     step = STEPS.get(standing.state)
@@ -520,5 +542,6 @@ __all__ = [
     "recover",
     "remove",
     "review",
+    "trusted",
     "withdraw",
 ]

@@ -78,6 +78,31 @@ def _users(repo: Repository, ref: str) -> list[str]:
     return sorted(s.name for s in repo.systems.values() if s.count(ref) > 0)
 
 
+def _replaced_by(repo: Repository, candidate: Candidate) -> list[str]:
+    """Foundation specs naming the candidate as their replacement."""
+    paths = [p for p in repo.foundation_specs() if p.resolve() != candidate.path.resolve()]
+    found, _ = load_specs(paths)
+    return [
+        f"{s.id} (its replacement)"
+        for s in found
+        if s.deprecation is not None and s.deprecation.replacement == candidate.id
+    ]
+
+
+def _same_id_elsewhere(repo: Repository, candidate: Candidate) -> list[str]:
+    """Other specs anywhere in the repository with the candidate's id."""
+    out = []
+    name = f"{candidate.id}{SPEC_SUFFIX}"
+    for path in repo.foundation_specs():
+        if path.name == name and path.resolve() != candidate.path.resolve():
+            out.append("foundation")
+    for system in repo.systems.values():
+        for path in system.components:
+            if path.name == name and path.resolve() != candidate.path.resolve():
+                out.append(system.name)
+    return out
+
+
 def _duplicates(repo: Repository, spec: ComponentSpec | None, candidate: Candidate) -> list[str]:
     if spec is None:
         return []
@@ -111,6 +136,11 @@ def run_gates(
                 "(the status is set only by encore promote)"
             )
             out.append(GateResult(name, "fail", detail))
+            continue
+        clash = _same_id_elsewhere(repo, candidate) if name == "names" else []
+        if clash:
+            detail = f'the id "{candidate.id}" is also used in: {", ".join(clash)}'
+            out.append(GateResult(name, "fail", detail + " (ids are unique across systems)"))
             continue
         if name in SPEC_GATES:
             problems = findings.get(name, [])
@@ -178,7 +208,7 @@ def run_gates(
                 )
             )
         elif name == "unused":
-            users = _users(repo, own)
+            users = _users(repo, own) + _replaced_by(repo, candidate)
             out.append(
                 GateResult(
                     name,

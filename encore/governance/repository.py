@@ -104,12 +104,17 @@ class Repository:
             path = self.root / FOUNDATION / f"{name}{SPEC_SUFFIX}"
             if path.is_file():
                 return Candidate(name, None, path, read_spec(path))
-        for local in self.systems.values():
-            if system and local.name != system:
-                continue
-            path = local.folder / "components" / f"{name}{SPEC_SUFFIX}"
-            if path.is_file():
-                return Candidate(name, local.name, path, read_spec(path))
+        found = [
+            Candidate(name, local.name, path, read_spec(path))
+            for local in self.systems.values()
+            if not system or local.name == system
+            if (path := local.folder / "components" / f"{name}{SPEC_SUFFIX}").is_file()
+        ]
+        if len(found) > 1:
+            systems = ", ".join(f"{c.system}/{name}" for c in found)
+            self._unknown(f'"{ref}" is ambiguous: {systems}', ref, [])
+        if found:
+            return found[0]
         known = [p.name.removesuffix(SPEC_SUFFIX) for p in self.foundation_specs()]
         for local in self.systems.values():
             known += [f"{local.name}/{p.name.removesuffix(SPEC_SUFFIX)}" for p in local.components]
