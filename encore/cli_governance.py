@@ -128,17 +128,34 @@ def propose_command(ref: str, actor: str, note: str | None, root: Path) -> None:
 
 @promote.command("review")
 @click.argument("ref", metavar="COMPONENT")
-@click.option("--approve", "verdict", flag_value="approve", help="Approve the next step.")
-@click.option("--request-changes", "verdict", flag_value="request-changes", help="Send it back.")
-@click.option("--reject", "verdict", flag_value="reject", help="Reject the proposal.")
+@click.option("--approve", is_flag=True, help="Approve the next step.")
+@click.option("--request-changes", is_flag=True, help="Send it back.")
+@click.option("--reject", is_flag=True, help="Reject the proposal.")
 @actor_option
 @note_option
 @project_option
-def review_command(ref: str, verdict: str | None, actor: str, note: str | None, root: Path) -> None:
+def review_command(
+    ref: str,
+    approve: bool,
+    request_changes: bool,
+    reject: bool,
+    actor: str,
+    note: str | None,
+    root: Path,
+) -> None:
     """Record a reviewer's judgement, bound to the spec as it is now."""
-    if verdict is None:
-        raise click.UsageError("give one of --approve, --request-changes or --reject")
-    _run(review, repository(root), ref, verdict, actor, note)
+    chosen = [
+        name
+        for name, given in (
+            ("approve", approve),
+            ("request-changes", request_changes),
+            ("reject", reject),
+        )
+        if given
+    ]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of --approve, --request-changes or --reject")
+    _run(review, repository(root), ref, chosen[0], actor, note)
 
 
 @promote.command("advance")

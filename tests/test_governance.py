@@ -234,6 +234,11 @@ def test_side_states(repo_copy: Path) -> None:
     assert "spec is as it was" in _refused(actions.advance, r(), "badge", "jonas")
     spec = repo_copy / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
     spec.write_text(spec.read_text().replace("name: Badge", "name: Tag"))
+    assert actions.advance(r(), "badge", "jonas").target == "proposed"  # back to triage
+    assert "needs approval from: foundation-maintainer" in _refused(
+        actions.advance, r(), "badge", "jonas"
+    )
+    actions.review(r(), "badge", "approve", "jonas", "renamed; not a duplicate")
     assert actions.advance(r(), "badge", "jonas").target == "in_review"
     assert "neither proposed" in _refused(actions.withdraw, r(), "badge", "kenji", None)
     assert actions.withdraw(r(), "badge", "priya", None).target == "withdrawn"

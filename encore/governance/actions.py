@@ -8,6 +8,7 @@ Every refusal is an `EncoreError` with a located diagnostic and changes nothing.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -346,7 +347,10 @@ def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
             raise _refuse(
                 f"{candidate.id} is {state}: advance does not apply ({how})", candidate.path
             )
-        missing = [r for r in step.approvers if standing.approved_by(r) is None]
+        if state == "changes_requested" and standing.requested_from == "proposed":
+            step = dataclasses.replace(step, target="proposed")  # back to triage, not past it
+        approvals = [a for a in standing.approvals if repo.roles.holds(a.person, a.role)]
+        missing = [r for r in step.approvers if not any(a.role == r for a in approvals)]
         if missing:
             voided = [f"{a.person} ({reason})" for a, reason in standing.voided]
             extra = f"; voided: {', '.join(voided)}" if voided else ""
@@ -355,6 +359,15 @@ def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
                 f"{state} → {step.target}{extra}",
                 candidate.path,
                 help=f"encore promote review {candidate.id} --approve --as PERSON",
+            )
+        movers = {*step.approvers, "design-system-lead", "foundation-maintainer", LOCAL_LEAD}
+        role = next((r for r in sorted(movers) if _holds(repo, actor, r, candidate)), None)
+        if role is None:
+            raise _refuse(
+                f"{actor} may not take {candidate.id} from {state} to {step.target}",
+                candidate.path,
+                help="a reviewer of the step, a foundation maintainer, the design-system lead "
+                "or the owning system's lead advances it",
             )
         results = _gates(repo, candidate, step.gates, standing)
         files = Plan({})
@@ -367,7 +380,7 @@ def advance(repo: Repository, ref: str, actor: str, note: str | None = None) -> 
         entry, moved = _transition(
             repo,
             candidate,
-            _entry(repo, candidate, "advance", actor, "", state, step.target, note, results),
+            _entry(repo, candidate, "advance", actor, role, state, step.target, note, results),
             files,
         )
     return Done(candidate.id, "advance", state, step.target, entry, tuple(results), moved)

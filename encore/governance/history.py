@@ -53,6 +53,7 @@ class Standing:
     approvals: list[Approval] = field(default_factory=list)  # valid for this step
     voided: list[tuple[Approval, str]] = field(default_factory=list)
     requested_spec: str | None = None  # the spec digest when changes were requested
+    requested_from: str | None = None  # the state changes were requested in
     replacement: str | None = None
     entries: list[dict[str, Any]] = field(default_factory=list)
 
@@ -80,9 +81,10 @@ def standing(
                 out.system = (entry.get("data") or {}).get("system")
             if action == "request-changes":
                 out.requested_spec = entry.get("spec")
+                out.requested_from = entry.get("from")
             if action == "deprecate":
                 out.replacement = (entry.get("data") or {}).get("replacement")
-        elif action == "approve":
+        elif action == "approve" and entry.get("from") == out.state:
             given.append(
                 Approval(
                     entry["actor"],

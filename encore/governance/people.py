@@ -15,6 +15,13 @@ ROLES_FILE = Path("governance") / "roles.yaml"
 SYSTEMS_FOLDER = Path("local_systems")
 SYSTEM_FILE = "system.yaml"
 LOCAL_LEAD = "local-lead"  # held by each system's lead for that system's components
+KNOWN_ROLES = (
+    "design-system-lead",
+    "foundation-maintainer",
+    "design-reviewer",
+    "engineering-reviewer",
+    "accessibility-reviewer",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,17 @@ def load_roles(root: Path) -> Roles:
     if data is None or origin is None or problems:
         raise EncoreError(problems)
     people = {pid: str(info["name"]) for pid, info in data["people"].items()}
+    for role in data["roles"]:
+        if role not in KNOWN_ROLES:
+            problems.append(
+                Diagnostic(
+                    "governance/roles",
+                    f'unknown role "{role}"',
+                    origin.child("roles", role),
+                    part="key",
+                    help=did_you_mean(role, KNOWN_ROLES) or "roles: " + ", ".join(KNOWN_ROLES),
+                )
+            )
     for role, members in data["roles"].items():
         for i, member in enumerate(members):
             if member not in people:
