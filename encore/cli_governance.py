@@ -69,9 +69,14 @@ def _print_done(done: Done) -> None:
         click.echo(f"  {path.relative_to(cwd) if path.is_relative_to(cwd) else path}", err=True)
 
 
-def _run(action: Any, *args: Any) -> None:
+def _run(action: Any, repo: Repository, *args: Any) -> None:
+    from encore.governance.actions import recover
+
+    recovered = recover(repo)  # a step a crash interrupted: completed or dropped, said so
+    if recovered:
+        click.echo(f"encore: {recovered}", err=True)
     try:
-        done = action(*args)
+        done = action(repo, *args)
     except Refused as exc:
         if exc.gates:
             click.echo(gate_table(exc.gates), err=True)
@@ -334,15 +339,19 @@ def verify_command(root: Path) -> None:
 def log_command(component: str | None, root: Path) -> None:
     """The history, readably (one component's with COMPONENT)."""
     repo = repository(root)
-    for entry in repo.log.entries():
+    entries = repo.log.entries()
+    if component and not any(e.get("component") == component.rpartition("/")[2] for e in entries):
+        raise click.BadParameter(f"the audit log has no entry for {component}")
+    for entry in entries:
         if component and entry.get("component") != component.rpartition("/")[2]:
             continue
-        move = entry["from"] if entry["from"] == entry["to"] else f"{entry['from']} → {entry['to']}"
+        source, target = entry.get("from", "?"), entry.get("to", "?")
+        move = source if source == target else f"{source} → {target}"
         who = entry.get("actor", "?") + (f" ({entry['role']})" if entry.get("role") else "")
         note = f": {entry['note']}" if entry.get("note") else ""
         click.echo(
-            f"{entry['seq']:>4}  {entry['time']}  {entry['component']:<16} "
-            f"{entry['action']:<16} {move:<24} {who}{note}"
+            f"{entry['seq']:>4}  {entry.get('time', '?')}  {entry.get('component', '?'):<16} "
+            f"{entry.get('action', '?'):<16} {move:<24} {who}{note}"
         )
 
 

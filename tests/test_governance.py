@@ -465,9 +465,9 @@ def test_promoted_and_local_components_compile_on_every_platform(
 
 
 def test_a_local_token_that_aliases_nothing_in_the_foundation_is_refused(repo_copy: Path) -> None:
-    """A composite local token (parts referencing semantic tokens, not an alias) cannot be
-    rewritten: the promotion is refused with the reason and nothing changes. A local alias
-    of a local alias is followed to its semantic token."""
+    """A composite local token (parts referencing semantic tokens, not an alias) could not
+    be rewritten at promotion, so the bindings gate refuses it at once, and nothing changes.
+    A local alias of a local alias is followed to its semantic token."""
     clock = Clock()
     tokens = repo_copy / "local_systems" / "podcasts" / "tokens" / "podcasts.yaml"
     text = tokens.read_text()
@@ -493,11 +493,10 @@ def test_a_local_token_that_aliases_nothing_in_the_foundation_is_refused(repo_co
             "    gap: podcasts.badge.gap\n    border: podcasts.ring\n",
         )
     )
-    _ready_for_alpha(repo_copy, clock)
     before = _tree(repo_copy)
-    message = _refused(actions.advance, _repo(repo_copy, clock), "badge", "maria")
-    assert '"podcasts.ring" is a local token of podcasts that does not alias' in message
-    assert "podcasts.quiet-label" not in message  # followed to text.base
+    message = _refused(actions.propose, _repo(repo_copy, clock), "podcasts/badge", "priya")
+    assert '"podcasts.ring" is a local token that is not an alias' in message  # caught early
+    assert "podcasts.quiet-label" not in message  # a local alias of a local alias is fine
     assert _tree(repo_copy) == before
 
 

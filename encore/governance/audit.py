@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
+
 GENESIS = "0" * 64
 FIELDS = ("seq", "time", "actor", "role", "action", "component", "from", "to", "spec", "checks")
 
@@ -72,17 +74,37 @@ class AuditLog:
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
+    def _lines(self) -> list[bytes]:
+        return self.path.read_bytes().splitlines() if self.path.exists() else []
+
     def entries(self) -> list[dict[str, Any]]:
-        """Every entry, in order (unverified; see `verify`)."""
-        if not self.path.exists():
-            return []
+        """Every entry, in order (unverified; see `verify`); a line that is not an entry
+        is a located error."""
         out = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                data = json.loads(line)
-                if isinstance(data, dict):
-                    out.append(data)
+        for number, raw in enumerate(self._lines(), start=1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw.decode("utf-8"))
+            except ValueError as exc:  # bad UTF-8 or bad JSON: a torn or edited line
+                raise self._unreadable(number, str(exc)) from None
+            if not isinstance(data, dict) or not isinstance(data.get("seq"), int):
+                raise self._unreadable(number, "not an audit entry")
+            out.append(data)
         return out
+
+    def _unreadable(self, line: int, why: str) -> EncoreError:
+        return EncoreError(
+            [
+                Diagnostic(
+                    "audit/broken",
+                    f"line {line} of the audit log cannot be read: {why}",
+                    fixed_location=SourceLocation(str(self.path), line, 1),
+                    help="restore governance/audit.jsonl from version control; run encore "
+                    "audit verify",
+                )
+            ]
+        )
 
     def append(self, event: Mapping[str, Any]) -> dict[str, Any]:
         """Chain ``event`` after the head and append it; call with the lock held."""
@@ -106,12 +128,13 @@ class AuditLog:
         if not self.path.exists():
             return Verification(0, GENESIS, None)
         previous, expected_seq, count = GENESIS, 1, 0
-        lines = self.path.read_text(encoding="utf-8").splitlines()
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+        for number, raw in enumerate(self._lines(), start=1):
+            if not raw.strip():
                 return Verification(count, previous, Problem(number, "an empty line"))
             try:
-                entry = json.loads(line)
+                entry = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                return Verification(count, previous, Problem(number, "not UTF-8 text"))
             except json.JSONDecodeError as exc:
                 return Verification(count, previous, Problem(number, f"not JSON: {exc.msg}"))
             if not isinstance(entry, dict) or "hash" not in entry or "seq" not in entry:
@@ -129,10 +152,15 @@ def _check(entry: Mapping[str, Any], previous: str, expected_seq: int) -> str | 
         return f"entry {seq} was edited: its content does not match its hash"
     if seq != expected_seq:
         if isinstance(seq, int) and seq > expected_seq:
-            return f"entry {seq} follows entry {expected_seq - 1}: entries were removed"
+            return (
+                f"entry {seq} follows entry {expected_seq - 1}: entries were removed or reordered"
+            )
         return f"entry {seq} is out of place after entry {expected_seq - 1}: inserted or reordered"
     if entry.get("prev") != previous:
-        return f"entry {seq} does not chain to the entry before it: inserted or reordered"
+        return (
+            f"entry {seq} does not chain to the entry before it: entry {expected_seq - 1} or "
+            f"{seq} was changed, or one was inserted"
+        )
     return None
 
 

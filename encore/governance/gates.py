@@ -78,6 +78,24 @@ def _users(repo: Repository, ref: str) -> list[str]:
     return sorted(s.name for s in repo.systems.values() if s.count(ref) > 0)
 
 
+def _loose_local_tokens(repo: Repository, spec: ComponentSpec) -> list[str]:
+    """Bound local tokens that do not stand for a semantic or component token."""
+    from encore.governance.promotion import foundation_alias
+
+    tokens = repo.themes.default
+    out = []
+    for binding in spec.bindings:
+        token = tokens.get(binding.token)
+        if binding.literal or token is None or token.tier != "local":
+            continue
+        if foundation_alias(tokens, token) is None:
+            out.append(
+                f'"{binding.token}" is a local token that is not an alias of a semantic or '
+                "component token"
+            )
+    return sorted(set(out))
+
+
 def _replaced_by(repo: Repository, candidate: Candidate) -> list[str]:
     """Foundation specs naming the candidate as their replacement."""
     paths = [p for p in repo.foundation_specs() if p.resolve() != candidate.path.resolve()]
@@ -142,6 +160,17 @@ def run_gates(
             detail = f'the id "{candidate.id}" is also used in: {", ".join(clash)}'
             out.append(GateResult(name, "fail", detail + " (ids are unique across systems)"))
             continue
+        if name == "bindings" and spec is not None:
+            loose = _loose_local_tokens(repo, spec)
+            if loose:
+                out.append(
+                    GateResult(
+                        name,
+                        "fail",
+                        loose[0] + (f" (and {len(loose) - 1} more)" if len(loose) > 1 else ""),
+                    )
+                )
+                continue
         if name in SPEC_GATES:
             problems = findings.get(name, [])
             broken = spec is None and name != "spec"

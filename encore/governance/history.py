@@ -74,7 +74,8 @@ def standing(
         out.entries.append(dict(entry))
         action = entry.get("action")
         if action in TRANSITIONS:
-            out.state, out.since_seq, out.since = entry["to"], entry["seq"], entry.get("time")
+            out.state = str(entry.get("to", out.state))
+            out.since_seq, out.since = entry["seq"], entry.get("time")
             given = []
             if action == "propose":
                 out.proposer = entry.get("actor")
@@ -87,7 +88,7 @@ def standing(
         elif action == "approve" and entry.get("from") == out.state:
             given.append(
                 Approval(
-                    entry["actor"],
+                    str(entry.get("actor", "")),
                     entry.get("role", ""),
                     entry["seq"],
                     entry.get("spec", ""),

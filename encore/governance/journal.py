@@ -33,10 +33,22 @@ def begin(root: Path, plan: Plan, seq: int) -> None:
     """Record the plan of the step whose audit entry will be ``seq``."""
     data = {
         "seq": seq,
-        "writes": {str(p): text for p, text in plan.writes.items()},
-        "removes": [str(p) for p in plan.removes],
+        "writes": {_relative(root, p): text for p, text in plan.writes.items()},
+        "removes": [_relative(root, p) for p in plan.removes],
     }
     atomic_write(root / JOURNAL, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.resolve().relative_to(root.resolve()).as_posix()
+
+
+def _inside(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing anything that resolves outside the repository."""
+    path = (root / relative).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise ValueError(f"{relative} is outside the repository")
+    return path
 
 
 def apply(plan: Plan) -> tuple[str, ...]:
@@ -62,8 +74,8 @@ def recover(root: Path, log: AuditLog) -> str | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         seq = int(data["seq"])
         plan = Plan(
-            {Path(p): str(t) for p, t in data["writes"].items()},
-            tuple(Path(p) for p in data["removes"]),
+            {_inside(root, p): str(t) for p, t in data["writes"].items()},
+            tuple(_inside(root, p) for p in data["removes"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
         path.unlink(missing_ok=True)  # a journal cut short: its step was never logged

@@ -17,8 +17,20 @@ from encore.components import load_specs
 from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
 from encore.governance.journal import Plan
 from encore.governance.repository import FOUNDATION, SPEC_SUFFIX, Candidate, Repository
+from encore.model import Token, TokenSet
 
 FOUNDATION_TIERS = ("semantic", "component")
+
+
+def foundation_alias(tokens: TokenSet, token: Token) -> Token | None:
+    """The semantic or component token a local token stands for, following local aliases
+    of local aliases; ``None`` when it is not such an alias."""
+    aliased = tokens.get(token.alias_of or "")
+    seen = {token.name}
+    while aliased is not None and aliased.tier == "local" and aliased.name not in seen:
+        seen.add(aliased.name)
+        aliased = tokens.get(aliased.alias_of or "")
+    return aliased if aliased is not None and aliased.tier in FOUNDATION_TIERS else None
 
 
 def _word(name: str) -> re.Pattern[str]:
@@ -48,12 +60,8 @@ def plan(repo: Repository, candidate: Candidate) -> Plan:
         token = tokens.get(binding.token)
         if binding.literal or token is None or token.tier != "local":
             continue
-        aliased = tokens.get(token.alias_of or "")
-        seen = {token.name}
-        while aliased is not None and aliased.tier == "local" and aliased.name not in seen:
-            seen.add(aliased.name)  # a local alias of a local alias: follow it
-            aliased = tokens.get(aliased.alias_of or "")
-        if aliased is None or aliased.tier not in FOUNDATION_TIERS:
+        aliased = foundation_alias(tokens, token)
+        if aliased is None:
             problems.append(
                 Diagnostic(
                     "governance/local-token",
@@ -86,4 +94,4 @@ def plan(repo: Repository, candidate: Candidate) -> Plan:
     return Plan(writes, (candidate.path,))
 
 
-__all__ = ["plan"]
+__all__ = ["foundation_alias", "plan"]

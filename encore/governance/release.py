@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
+
 VERSION_FILE = Path("governance") / "version.txt"
 CHANGESETS = Path("governance") / "changesets"
 CHANGELOG = Path("CHANGELOG.md")
@@ -33,9 +35,23 @@ class Changeset:
 
 
 def current_version(root: Path) -> str:
+    """The foundation's version; anything but ``MAJOR.MINOR.PATCH`` is a located error."""
     path = root / VERSION_FILE
-    text = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
-    return text or "0.1.0"
+    text = path.read_text(encoding="utf-8", errors="replace").strip() if path.is_file() else ""
+    if not text:
+        return "0.1.0"
+    if not re.fullmatch(r"\d+\.\d+\.\d+", text):
+        raise EncoreError(
+            [
+                Diagnostic(
+                    "governance/version",
+                    f'"{text}" is not a semantic version',
+                    fixed_location=SourceLocation(str(path), 1, 1),
+                    help="write MAJOR.MINOR.PATCH, for example 1.4.0",
+                )
+            ]
+        )
+    return text
 
 
 def bumped(version: str, bump: str) -> str:
