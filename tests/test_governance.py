@@ -529,3 +529,103 @@ def test_the_duplicate_scan_flags_without_failing(repo_copy: Path) -> None:
         and "chip (same parts and props)" in flags["duplicates"].detail
     )
     assert all(r.status != "fail" for r in results), [(r.name, r.detail) for r in results]
+
+
+def test_every_other_refusal_changes_nothing(repo_copy: Path) -> None:
+    """Wrong state, wrong person, bad arguments: each refused with its reason, and the
+    repository (log included) is byte for byte as before."""
+    clock = Clock()
+    r = lambda: _repo(repo_copy, clock)  # noqa: E731
+    actions.propose(r(), "podcasts/badge", "priya")
+    actions.review(r(), "badge", "approve", "jonas", "not a duplicate")
+    before = _tree(repo_copy)
+    cases = [
+        (actions.propose, ("podcasts/badge", "priya"), "only a local component can be proposed"),
+        (actions.review, ("badge", "approve", "jonas", None), "already approved"),
+        (actions.review, ("chip", "reject", "maria", None), "only a proposal under review"),
+        (actions.withdraw, ("chip", "maria", None), "only a proposal can be withdrawn"),
+        (actions.deprecate, ("badge", "maria", "chip", None), "only a stable component"),
+        (actions.deprecate, ("chip", "maria", "podcasts/badge", None), "cannot replace"),
+        (actions.deprecate, ("chip", "maria", "chip", None), "cannot replace"),
+        (actions.remove, ("chip", "maria", None), "only a deprecated component"),
+        (actions.advance, ("chip", "maria"), "advance does not apply"),
+        (actions.advance, ("badge", "kenji"), "may not take badge"),
+    ]
+    for call, args, reason in cases:
+        assert reason in _refused(call, r(), *args), (call.__name__, args)
+    assert _tree(repo_copy) == before
+
+    run = encore(
+        "promote", "review", "badge", "--approve", "--reject", "--as", "maria", cwd=repo_copy
+    )
+    assert run.returncode == 2 and "exactly one of" in run.stderr
+    assert encore("audit", "log", "nothing", cwd=repo_copy).returncode == 2
+    assert _tree(repo_copy) == before
+
+
+def test_a_tampered_or_torn_log_stops_every_command(repo_copy: Path) -> None:
+    clock = Clock()
+    actions.propose(_repo(repo_copy, clock), "podcasts/badge", "priya")
+    log = repo_copy / "governance" / "audit.jsonl"
+    entry = json.loads(log.read_text())
+    forged = {
+        "seq": 2,
+        "action": "approve",
+        "actor": "jonas",
+        "role": "foundation-maintainer",
+        "component": "badge",
+        "from": "proposed",
+        "to": "proposed",
+        "spec": entry["spec"],
+        "note": "forged",
+        "prev": entry["hash"],
+        "hash": "f" * 64,
+    }
+    log.write_text(log.read_text() + json.dumps(forged) + "\n")
+    assert "the audit log is broken" in _refused(
+        actions.advance, _repo(repo_copy, clock), "badge", "priya"
+    )
+    verify = encore("audit", "verify", cwd=repo_copy)
+    assert (
+        verify.returncode == 1
+        and "audit.jsonl:2:1" in verify.stderr
+        and "was edited" in verify.stderr
+    )
+    assert encore("promote", "status", cwd=repo_copy).returncode == 1
+    log.write_text(log.read_text().splitlines(keepends=True)[0] + '{"seq": 2, "hash"')
+    torn = encore("promote", "status", cwd=repo_copy)
+    assert (
+        torn.returncode == 1 and "Traceback" not in torn.stderr and "audit.jsonl:2:1" in torn.stderr
+    )
+
+
+def test_ids_are_unique_across_systems(repo_copy: Path) -> None:
+    badge = repo_copy / "local_systems" / "podcasts" / "components" / "badge.component.yaml"
+    copy = badge.read_text().replace("owner: podcasts", "owner: wrapped")
+    (repo_copy / "local_systems" / "wrapped" / "components" / "badge.component.yaml").write_text(
+        copy
+    )
+    assert "ambiguous" in _refused(actions.check, _repo(repo_copy, Clock()), "badge")
+    message = _refused(actions.propose, _repo(repo_copy, Clock()), "podcasts/badge", "priya")
+    assert 'the id "badge" is also used in: wrapped' in message
+
+
+def test_deprecation_and_removal_keep_the_build_whole(repo_copy: Path) -> None:
+    """A replacement is recorded by id; a component still named as another's replacement
+    is not removed; status still shows a removed component."""
+    clock = Clock()
+    r = lambda: _repo(repo_copy, clock)  # noqa: E731
+    actions.deprecate(r(), "banner", "maria", "foundation/chip", None)
+    assert (
+        "replacement: chip\n"
+        in (repo_copy / "tokens" / "components" / "banner.component.yaml").read_text()
+    )
+    actions.deprecate(r(), "chip", "maria", "card", None)
+    actions.deprecate(r(), "card", "maria", None, "cards become rows")
+    clock.moment = START + timedelta(days=45)
+    assert "chip (its replacement)" in _refused(actions.remove, r(), "card", "maria", None)
+    assert not build(load_project(repo_copy), write=False).failed()
+    actions.remove(r(), "banner", "maria", None)
+    status = encore("promote", "status", cwd=repo_copy)
+    assert status.returncode == 0 and "banner (no spec): removed" in status.stdout
+    assert not build(load_project(repo_copy), write=False).failed()
