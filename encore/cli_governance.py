@@ -241,8 +241,8 @@ def check_command(ref: str, output_format: str, root: Path) -> None:
         report(_gate_diagnostics(candidate.path, results), "sarif")
     else:
         step = f"{standing.state} → {target}" if target else standing.state
-        click.echo(f"{candidate.id} ({candidate.system or 'foundation'}): {step}", err=True)
-        click.echo(gate_table(results), err=True)
+        click.echo(f"{candidate.id} ({candidate.system or 'foundation'}): {step}")
+        click.echo(gate_table(results))
         click.echo(f"encore: {'every gate passed' if ok else 'a gate failed'}", err=True)
     sys.exit(EXIT_OK if ok else EXIT_FAILED)
 

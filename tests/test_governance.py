@@ -205,12 +205,12 @@ def test_refusals_change_nothing(repo_copy: Path) -> None:
 
 def test_check_prints_a_table_json_and_sarif(repo_copy: Path) -> None:
     stable = encore("promote", "check", "chip", cwd=repo_copy)
-    assert stable.returncode == 0 and "chip (foundation): stable" in stable.stderr
+    assert stable.returncode == 0 and "chip (foundation): stable" in stable.stdout
     ok = encore("promote", "check", "podcasts/badge", cwd=repo_copy)
     assert ok.returncode == 0 and "every gate passed" in ok.stderr
     failed = encore("promote", "check", "ads/sponsor-tag", cwd=repo_copy)
     assert failed.returncode == 1
-    assert "FAIL  bindings" in failed.stderr and 'raw value "#FFFFFF"' in failed.stderr
+    assert "FAIL  bindings" in failed.stdout and 'raw value "#FFFFFF"' in failed.stdout
     data = json.loads(
         encore("promote", "check", "ads/sponsor-tag", "--format", "json", cwd=repo_copy).stdout
     )
