@@ -5,11 +5,13 @@ so an upgrade or a local edit counts), the command's choices (platforms, theme i
 ``--strict``) and every input file by content: ``encore.yaml``, each ``platform.yaml``,
 the tier files, the resolver document and every file it references, and every file in
 the component folders. After a build that wrote its outputs with no diagnostic at all,
-the fingerprint is kept in ``<output>/.encore-cache.json``. The next build with the
-same fingerprint whose outputs still hash to what each platform's manifest lists does
-no work and writes nothing. Anything else (a changed byte anywhere, a new or deleted
-file matching a glob, an edited or missing output, a warning last time) builds again,
-so the cache cannot serve a stale result; ``--no-cache`` always builds.
+the fingerprint is kept in ``<output>/.encore-cache.json``, with that build's warnings.
+The next build with the same fingerprint whose outputs still hash to what each
+platform's manifest lists does no work and writes nothing, and reports the same warnings
+again (their sources are byte-identical, so their locations still hold). Anything else (a
+changed byte anywhere, a new or deleted file matching a glob, an edited or missing
+output) builds again, so the cache cannot serve a stale result; ``--no-cache`` always
+builds.
 """
 
 from __future__ import annotations
@@ -19,8 +21,12 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from encore.config import ProjectConfig
+from encore.diagnostics import Diagnostic, Origin, Severity, SourceLocation
+from encore.load import YAML_SUFFIXES
+from encore.sourcemap import SourceFile
 from encore.write import MANIFEST, atomic_write
 
 CACHE_FILE = ".encore-cache.json"
@@ -76,9 +82,11 @@ def _cache_path(project: ProjectConfig) -> Path:
     return project.output / CACHE_FILE
 
 
-def up_to_date(project: ProjectConfig, key: str, folders: Sequence[str]) -> int | None:
-    """The number of output files when the last build had this fingerprint and every
-    output still matches its platform's manifest; otherwise ``None``."""
+def up_to_date(
+    project: ProjectConfig, key: str, folders: Sequence[str]
+) -> tuple[int, list[Diagnostic]] | None:
+    """The number of output files and the warnings of the last build, when it had this
+    fingerprint and every output still matches its platform's manifest; else ``None``."""
     try:
         cached = json.loads(_cache_path(project).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -99,13 +107,68 @@ def up_to_date(project: ProjectConfig, key: str, folders: Sequence[str]) -> int 
                 count += 1
         except (OSError, ValueError, KeyError, TypeError):
             return None
-    return count
+    try:
+        warnings = [_diagnostic(d, {}) for d in cached.get("warnings", [])]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return count, warnings
 
 
-def remember(project: ProjectConfig, key: str, folders: Sequence[str]) -> None:
-    """Keep the fingerprint of a clean build that wrote ``folders``."""
-    data = {"fingerprint": key, "folders": sorted(folders)}
+def remember(
+    project: ProjectConfig, key: str, folders: Sequence[str], warnings: Sequence[Diagnostic] = ()
+) -> None:
+    """Keep the fingerprint (and the warnings) of a build that wrote ``folders``."""
+    data = {
+        "fingerprint": key,
+        "folders": sorted(folders),
+        "warnings": [_record(d) for d in warnings],
+    }
     atomic_write(_cache_path(project), (json.dumps(data, indent=2) + "\n").encode())
+
+
+def _origin(origin: Origin | None) -> dict[str, Any] | None:
+    return None if origin is None else {"path": origin.source.path, "json": list(origin.path)}
+
+
+def _record(d: Diagnostic) -> dict[str, Any]:
+    fixed = d.fixed_location
+    return {
+        "rule": d.rule,
+        "message": d.message,
+        "severity": d.severity.value,
+        "help": d.help,
+        "part": d.part,
+        "origin": _origin(d.origin),
+        "related": [_origin(r) for r in d.related],
+        "fixed": None if fixed is None else [fixed.path, fixed.line, fixed.column],
+    }
+
+
+def _source(path: str, sources: dict[str, SourceFile]) -> SourceFile:
+    if path not in sources:
+        syntax = "yaml" if path.lower().endswith(YAML_SUFFIXES) else "json"
+        text = Path(path).read_text(encoding="utf-8-sig")
+        sources[path] = SourceFile(path, text, syntax)
+    return sources[path]
+
+
+def _diagnostic(data: dict[str, Any], sources: dict[str, SourceFile]) -> Diagnostic:
+    def origin(item: dict[str, Any] | None) -> Origin | None:
+        if item is None:
+            return None
+        return Origin(_source(str(item["path"]), sources), tuple(item["json"]))
+
+    fixed = data.get("fixed")
+    return Diagnostic(
+        str(data["rule"]),
+        str(data["message"]),
+        origin(data.get("origin")),
+        Severity(data["severity"]),
+        data.get("help"),
+        str(data.get("part", "value")),
+        tuple(o for o in (origin(r) for r in data.get("related", [])) if o is not None),
+        None if fixed is None else SourceLocation(str(fixed[0]), int(fixed[1]), int(fixed[2])),
+    )
 
 
 def forget(project: ProjectConfig) -> None:

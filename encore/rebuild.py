@@ -65,18 +65,19 @@ def _run_build(
         sources, _ = project_sources(project)
         choices = {"platforms": sorted(platforms), "inputs": dict(inputs or {}), "strict": strict}
         key = cache.fingerprint(project, [path for path, _ in sources], choices)
-        count = cache.up_to_date(project, key, folders)
-        if count is not None:
+        found = cache.up_to_date(project, key, folders)
+        if found is not None:
+            count, warnings = found
             seconds = time.perf_counter() - started
             summary = (
                 f"encore: up to date: nothing changed since the last build "
                 f"({count} file{'s' * (count != 1)}) in {seconds:.2f} s"
             )
-            return Run(BuildResult(), True, summary, seconds)
+            return Run(BuildResult(diagnostics=warnings), True, summary, seconds)
     result = build(project, platforms, strict=strict, inputs=inputs)
     if key is not None:
-        if result.reports and not result.diagnostics:
-            cache.remember(project, key, list(result.reports))
+        if result.reports and not result.failed(strict):
+            cache.remember(project, key, list(result.reports), result.diagnostics)
         else:
             cache.forget(project)
     seconds = time.perf_counter() - started

@@ -107,9 +107,13 @@ def test_warnings_are_reported_again(tmp_path: Path) -> None:
     data["text"]["old"] = {"$value": "{color.c2}", "$deprecated": "use text.base"}
     data["text"]["uses-old"] = {"$value": "{text.old}"}
     _json(semantic, data)
-    for _ in range(2):  # a build with a warning is never skipped: the warning shows each time
-        run = encore("build", cwd=root)
-        assert run.returncode == 0 and "deprecated" in run.stderr, run.stderr
+    first = encore("build", cwd=root)
+    assert first.returncode == 0 and "warning[deprecated/used]" in first.stderr, first.stderr
+    again = encore("build", cwd=root)  # skipped, and the same warning shows, code frame too
+    assert again.returncode == 0 and "up to date" in again.stderr
+    assert again.stderr.split("encore: ")[0] == first.stderr.split("encore: ")[0]
+    strict = encore("build", "--strict", cwd=root)
+    assert strict.returncode == 1 and "warning[deprecated/used]" in strict.stderr
 
 
 EDITS = st.lists(
