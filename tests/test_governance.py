@@ -629,3 +629,20 @@ def test_deprecation_and_removal_keep_the_build_whole(repo_copy: Path) -> None:
     status = encore("promote", "status", cwd=repo_copy)
     assert status.returncode == 0 and "banner (no spec): removed" in status.stdout
     assert not build(load_project(repo_copy), write=False).failed()
+
+
+def test_recovery_never_overwrites_an_edit_made_after_the_crash(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    _ready_for_alpha(repo_copy, clock)
+    Injector(2).install(monkeypatch)  # the journal and the log entry are written, no file yet
+    with pytest.raises(Crash):
+        actions.advance(_repo(repo_copy, clock), "badge", "maria")
+    monkeypatch.undo()
+    uses = repo_copy / "local_systems" / "wrapped" / "system.yaml"
+    uses.write_text(uses.read_text() + "# edited after the crash\n")
+    message = _refused(actions.recover, _repo(repo_copy, clock))
+    assert "local_systems/wrapped/system.yaml changed since" in message
+    assert (repo_copy / "governance" / ".pending.json").is_file()  # kept for a person
+    assert uses.read_text().endswith("# edited after the crash\n")

@@ -11,10 +11,12 @@ before the step or as after it, never half.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
 from encore.governance.audit import AuditLog
 from encore.write import atomic_write
 
@@ -31,12 +33,22 @@ class Plan:
 
 def begin(root: Path, plan: Plan, seq: int) -> None:
     """Record the plan of the step whose audit entry will be ``seq``."""
+    touched = [*plan.writes, *plan.removes]
     data = {
         "seq": seq,
         "writes": {_relative(root, p): text for p, text in plan.writes.items()},
         "removes": [_relative(root, p) for p in plan.removes],
+        "before": {_relative(root, p): _digest(p) for p in touched},
     }
     atomic_write(root / JOURNAL, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def _digest(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, ``None`` when it does not exist."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -81,6 +93,26 @@ def recover(root: Path, log: AuditLog) -> str | None:
         path.unlink(missing_ok=True)  # a journal cut short: its step was never logged
         return "dropped an unreadable journal of an interrupted step"
     if any(entry.get("seq") == seq for entry in log.entries()):
+        before = data.get("before", {})
+        planned = {
+            r: hashlib.sha256(str(t).encode()).hexdigest() for r, t in data["writes"].items()
+        }
+        planned |= {r: None for r in data["removes"]}
+        for relative, done in planned.items():
+            now = _digest(_inside(root, relative))
+            if relative in before and now not in (before[relative], done):
+                raise EncoreError(
+                    [
+                        Diagnostic(
+                            "governance/interrupted",
+                            f"entry {seq} was logged but its step was interrupted, and "
+                            f"{relative} changed since: completing it would lose that edit",
+                            fixed_location=SourceLocation(str(path)),
+                            help="finish the step by hand from governance/.pending.json "
+                            "(it lists every file), then delete that file",
+                        )
+                    ]
+                )
         apply(plan)
         finish(root)
         return f"completed the interrupted step of entry {seq}"
