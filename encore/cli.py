@@ -243,14 +243,16 @@ def watch_command(
         report(outcome.diagnostics, "text")
         click.echo(outcome.summary, err=True)
 
-    project = load_project(project_path)
+    try:
+        project: ProjectConfig | None = load_project(project_path)
+    except EncoreError:
+        project = None  # the first rebuild reports it; a fixed encore.yaml is picked up
+    root = project.root if project is not None else project_path
     inputs = theme_inputs(theme, contrast, raw_inputs, project)
-    watcher = Watcher(
-        project.root, platforms=platforms, inputs=inputs, debounce=debounce / 1000, emit=emit
-    )
+    watcher = Watcher(root, platforms=platforms, inputs=inputs, debounce=debounce / 1000, emit=emit)
     watcher.rebuild()
     watcher.start()
-    click.echo(f"encore: watching {project.root.resolve()} for changes (Ctrl-C to stop)", err=True)
+    click.echo(f"encore: watching {root.resolve()} for changes (Ctrl-C to stop)", err=True)
     try:
         while True:
             time.sleep(3600)

@@ -210,3 +210,36 @@ def test_the_command_rebuilds_on_save_and_stops_on_interrupt(tmp_path: Path) -> 
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_the_command_starts_on_a_broken_project_and_recovers(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    good = (root / "encore.yaml").read_text()
+    (root / "encore.yaml").write_text("version: 1\ntiers: [")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "encore", "watch", "--debounce", "50"],
+        cwd=root,
+        env={**os.environ, "NO_COLOR": "1"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    try:
+        lines = []
+        for line in process.stderr:
+            lines.append(line)
+            if "watching" in line:
+                break
+        assert any("configuration error; kept the last good outputs" in x for x in lines), lines
+        (root / "encore.yaml").write_text(good)
+        for line in process.stderr:
+            lines.append(line)
+            if "built 6 tokens" in line:
+                break
+        assert (root / "build" / "web" / "encore.css").is_file(), "".join(lines)
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
