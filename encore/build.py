@@ -131,7 +131,7 @@ def load_sources(
     loaded: list[tuple[LoadedFile, str | None]] = []
     diagnostics: list[Diagnostic] = []
     for path, tier in sources:
-        file, problems = load_file(path)
+        file, problems = load_file(path, shared=True)
         diagnostics += problems
         if file is not None:
             loaded.append((file, tier))
@@ -285,13 +285,12 @@ def check_components(
     if has_errors(problems):
         return [], problems
     problems += _demote_local(validate(specs, themes, project.contrast.thresholds), local)
-    failing = {
-        str(Path(d.location.path).resolve())
+    failing = {  # the local specs a demoted finding involves (never a foundation one)
+        str(Path(where.path).resolve())
         for d in problems
-        if d.rule.startswith("component/")
-        and d.location is not None
-        and d.help
-        and d.help.endswith(LOCAL_NOTE)
+        if d.rule.startswith("component/") and d.help and d.help.endswith(LOCAL_NOTE)
+        for where in (d.location, *(r.location("key") for r in d.related))
+        if where is not None and Path(where.path).resolve().is_relative_to(local)
     }
     kept = [s for s in specs if str(Path(s.origin.source.path).resolve()) not in failing]
     return kept, problems
@@ -305,11 +304,10 @@ def _demote_local(problems: list[Diagnostic], local: Path) -> list[Diagnostic]:
     """Errors located in a local system's spec, as warnings saying so."""
     out = []
     for d in problems:
-        where = d.location
-        if (
-            d.severity is Severity.ERROR
-            and where is not None
-            and Path(where.path).resolve().is_relative_to(local)
+        places = [d.location, *(r.location("key") for r in d.related)]
+        if d.severity is Severity.ERROR and any(
+            where is not None and Path(where.path).resolve().is_relative_to(local)
+            for where in places
         ):
             d = dataclasses.replace(
                 d, severity=Severity.WARNING, help=f"{d.help or 'fix the spec'} {LOCAL_NOTE}"

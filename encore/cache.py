@@ -55,8 +55,12 @@ def input_files(project: ProjectConfig, sources: Sequence[Path]) -> list[Path]:
         resolver, _ = load_resolver(project.themes.resolver)
         if resolver is not None:
             files |= set(referenced_files(resolver))
-    for pattern in project.components:
-        for folder in sorted(project.root.glob(pattern)):
+    from encore.components import find_specs
+
+    matched = [p for pattern in project.components for p in sorted(project.root.glob(pattern))]
+    files |= set(find_specs(matched))
+    for folder in matched:
+        if folder.is_dir():
             files |= {p for p in folder.rglob("*") if p.is_file()}
     return sorted({p.resolve() for p in files})
 
@@ -108,7 +112,8 @@ def up_to_date(
         except (OSError, ValueError, KeyError, TypeError):
             return None
     try:
-        warnings = [_diagnostic(d, {}) for d in cached.get("warnings", [])]
+        sources: dict[str, SourceFile] = {}
+        warnings = [_diagnostic(d, sources) for d in cached.get("warnings", [])]
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return count, warnings

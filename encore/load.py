@@ -225,8 +225,10 @@ _PARSED: OrderedDict[tuple[str, str], tuple[LoadedFile | None, tuple[Diagnostic,
 _PARSED_SIZE = 512
 
 
-def load_file(path: Path) -> tuple[LoadedFile | None, list[Diagnostic]]:
-    """Read and parse one token file."""
+def load_file(path: Path, *, shared: bool = False) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Read and parse one token file. With ``shared`` the result may come from (and goes
+    into) the process's cache of parsed files: only for callers that never change the
+    data they are given (token sources; not specs or configuration)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -237,6 +239,8 @@ def load_file(path: Path) -> tuple[LoadedFile | None, list[Diagnostic]]:
                 fixed_location=SourceLocation(str(path)),
             )
         ]
+    if not shared:
+        return parse_text(str(path), text)
     key = (str(path), text)
     found = _PARSED.get(key)
     if found is None:

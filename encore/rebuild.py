@@ -61,9 +61,9 @@ def _run_build(
     started = time.perf_counter()
     folders = [p.output for p in project.platforms if not platforms or p.name in platforms]
     key = None
+    choices = {"platforms": sorted(platforms), "inputs": dict(inputs or {}), "strict": strict}
     if use_cache:
         sources, _ = project_sources(project)
-        choices = {"platforms": sorted(platforms), "inputs": dict(inputs or {}), "strict": strict}
         key = cache.fingerprint(project, [path for path, _ in sources], choices)
         found = cache.up_to_date(project, key, folders)
         if found is not None:
@@ -74,12 +74,13 @@ def _run_build(
                 f"({count} file{'s' * (count != 1)}) in {seconds:.2f} s"
             )
             return Run(BuildResult(diagnostics=warnings), True, summary, seconds)
+    cache.forget(project)  # outputs are about to change: no fingerprint vouches for them
     result = build(project, platforms, strict=strict, inputs=inputs)
-    if key is not None:
-        if result.reports and not result.failed(strict):
+    if key is not None and result.reports and not result.failed(strict):
+        sources, _ = project_sources(project)
+        again = cache.fingerprint(project, [path for path, _ in sources], choices)
+        if again == key:  # an input saved during the build is left for the next one
             cache.remember(project, key, list(result.reports), result.diagnostics)
-        else:
-            cache.forget(project)
     seconds = time.perf_counter() - started
     return Run(result, False, _summary(project, result, seconds), seconds)
 

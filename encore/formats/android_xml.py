@@ -308,25 +308,13 @@ def _document(
     return "\n".join(lines) + "\n"
 
 
-def _resources(
-    tokens: TokenSet,
-    opts: Mapping[str, Any],
-    earlier: tuple[TokenSet, _Builder] | None = None,
-) -> tuple[Made, _Builder]:
-    """Each token with the resources it makes, in source order. With ``earlier`` (the set
-    and builder of another permutation), a token that is the very same object as there
-    makes the same resources, so only the others are made (and returned)."""
+def _resources(tokens: TokenSet, opts: Mapping[str, Any]) -> tuple[Made, _Builder]:
+    """Each token with the resources it makes, in source order."""
     builder = _Builder(
         tokens, str(opts["prefix"]), float(opts["rem_base"]), sp_tokens(tokens, opts["sp_tokens"])
     )
-    before: TokenSet | None = None
-    if earlier is not None:
-        before, previous = earlier
-        builder.names, builder.kinds = dict(previous.names), dict(previous.kinds)
     made: Made = []
     for token in tokens:
-        if before is not None and before.tokens.get(token.name) is token:
-            continue
         base = builder.base(token)
         builder.names[token.name] = base
         start = len(builder.out)
@@ -374,11 +362,11 @@ def render_themes(
         f"{appearance.name}={light}; the other axes at their default "
         "(Android has no resource qualifier for contrast)."
     )
-    day_made, day_builder = _resources(day, opts)
+    day_made, _ = _resources(day, opts)
     day_elements = {r.name: _element(r) for _, resources in day_made for r in resources}
-    night_made, night_builder = _resources(night, opts, (day, day_builder))
-    if night_builder.kinds != day_builder.kinds:  # a token changed type: redo them all
-        night_made, _ = _resources(night, opts)
+    # Every night token is made again: its resources depend on the whole set (which
+    # dimensions are sp, which names come earlier), not only on the token itself.
+    night_made, _ = _resources(night, opts)
     return {
         file: _document(day_made, opts, report, None, note),
         night_path(file): _document(

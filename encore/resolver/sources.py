@@ -54,7 +54,7 @@ def load_source(resolver: Resolver, source: Source) -> tuple[LoadedFile | None, 
     if key not in resolver.cache:
         whole_key = (source.file, (), frozenset[str]())
         if whole_key not in resolver.cache:
-            loaded, problems = load_file(source.file)
+            loaded, problems = load_file(source.file, shared=True)
             resolver.cache[whole_key] = loaded, tuple(problems)
         whole, read = resolver.cache[whole_key]
         if whole is not None and key != whole_key:
