@@ -250,8 +250,8 @@ def watch_command(
     root = project.root if project is not None else project_path
     inputs = theme_inputs(theme, contrast, raw_inputs, project)
     watcher = Watcher(root, platforms=platforms, inputs=inputs, debounce=debounce / 1000, emit=emit)
+    watcher.start()  # first, so a save during the first build is not missed
     watcher.rebuild()
-    watcher.start()
     click.echo(f"encore: watching {root.resolve()} for changes (Ctrl-C to stop)", err=True)
     try:
         while True:

@@ -66,11 +66,13 @@ class Watcher:
         self._pending: set[str] = set()
         self._last_event = 0.0
         self._lock = threading.Condition()
+        self.building = threading.Lock()  # one rebuild at a time (the first may race events)
         self._stopping = False
         self._observer: Observer | None = None  # type: ignore[valid-type]
         self._thread: threading.Thread | None = None
         self._output: Path | None = None
         self._folders: set[str] = set(WATCHED_FOLDERS)
+        self._everything = False
         try:
             self._layout(load_project(self.root))
         except EncoreError:
@@ -83,10 +85,17 @@ class Watcher:
         self._output = project.output.resolve()
         patterns = [g for globs in project.tiers.values() for g in globs]
         patterns += list(project.components)
-        folders = {
-            Path(p).parts[0] for p in patterns if Path(p).parts and "*" not in Path(p).parts[0]
-        }
-        self._folders = set(WATCHED_FOLDERS) | folders
+        tops = [Path(p).parts[0] for p in patterns if Path(p).parts]
+        places = [p.folder for p in project.platforms]
+        if project.themes is not None:
+            places.append(project.themes.resolver)
+        for place in places:
+            try:
+                tops.append(place.resolve().relative_to(self.root).parts[0])
+            except (ValueError, IndexError):
+                continue
+        self._everything = any("*" in top for top in tops)  # e.g. **/*.tokens.json
+        self._folders = set(WATCHED_FOLDERS) | {t for t in tops if "*" not in t}
 
     def relevant(self, path: str) -> bool:
         """Whether a change to ``path`` can change the build."""
@@ -104,7 +113,9 @@ class Watcher:
             return False
         if relative.as_posix() == PROJECT_FILE:
             return True
-        return bool(relative.parts) and relative.parts[0] in self._folders
+        if any(part.startswith(".") for part in relative.parts):
+            return False
+        return bool(relative.parts) and (self._everything or relative.parts[0] in self._folders)
 
     def notice(self, *paths: str) -> None:
         """Record changed paths (called by the observer; tests may call it directly)."""
@@ -126,6 +137,10 @@ class Watcher:
 
     def rebuild(self, changed: Sequence[str] = ()) -> Outcome:
         """One rebuild; every failure becomes an outcome, never an exception."""
+        with self.building:
+            return self._rebuild(changed)
+
+    def _rebuild(self, changed: Sequence[str]) -> Outcome:
         started = time.perf_counter()
         try:
             project = load_project(self.root)
@@ -213,8 +228,10 @@ class _Handler(FileSystemEventHandler):
         self.watcher = watcher
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type in ("opened", "closed", "closed_no_write"):
+        if event.event_type in ("opened", "closed", "closed_no_write"):
             return
+        if event.is_directory and event.event_type == "modified":
+            return  # a file inside changed: that file's own event says which
         paths = [os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")]
         self.watcher.notice(*paths)
 
