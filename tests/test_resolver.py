@@ -217,9 +217,9 @@ def test_a_file_is_parsed_once_for_all_permutations(monkeypatch: pytest.MonkeyPa
     calls: list[Path] = []
     real = resolver_module.sources.load_file
 
-    def counting(path: Path) -> Any:
+    def counting(path: Path, shared: bool = False) -> Any:
         calls.append(path)
-        return real(path)
+        return real(path, shared=shared)
 
     monkeypatch.setattr(resolver_module.sources, "load_file", counting)
     for inputs in permutations(resolver):
