@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from encore import warm
 from encore.diagnostics import Diagnostic, Origin, SourceLocation
 from encore.sourcemap import JsonPath, SourceFile
 
@@ -239,7 +240,7 @@ def load_file(path: Path, *, shared: bool = False) -> tuple[LoadedFile | None, l
                 fixed_location=SourceLocation(str(path)),
             )
         ]
-    if not shared:
+    if not (shared and warm.ENABLED):
         return parse_text(str(path), text)
     key = (str(path), text)
     found = _PARSED.get(key)

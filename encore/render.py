@@ -39,7 +39,7 @@ class Job:
 _JOBS: tuple[Themes, Sequence[Job]] | None = None  # read by forked workers
 
 
-def _render(unit: Sequence[int]) -> list[tuple[dict[str, str], list[Diagnostic]]]:
+def _render(unit: Sequence[int]) -> list[tuple[dict[str, bytes], list[Diagnostic]]]:
     assert _JOBS is not None
     themes, jobs = _JOBS
     return [_render_one(themes, jobs[index].format) for index in unit]
@@ -55,10 +55,11 @@ def _units(jobs: Sequence[Job]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: -cost[id(g)])
 
 
-def _render_one(themes: Themes, fmt: FormatConfig) -> tuple[dict[str, str], list[Diagnostic]]:
+def _render_one(themes: Themes, fmt: FormatConfig) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """One format's files, already encoded (so the text is never held twice)."""
     diagnostics: list[Diagnostic] = []
     files = FORMATS[fmt.format].render_all(themes, fmt.options, diagnostics, fmt.file)
-    return files, diagnostics
+    return {path: text.encode("utf-8") for path, text in files.items()}, diagnostics
 
 
 def workers(jobs: int, tokens: int) -> int:
@@ -139,10 +140,10 @@ def render_platforms(
         rendered = [done[i] for i in range(len(jobs))]
     else:
         rendered = [_render_one(themes, job.format) for job in jobs]
-    for job, (texts, problems) in zip(jobs, rendered, strict=True):
+    for job, (encoded, problems) in zip(jobs, rendered, strict=True):
         files, diagnostics = results[job.platform]
         diagnostics += problems
-        for path, text in texts.items():
+        for path, data in encoded.items():
             if path in files:
                 diagnostics.append(
                     Diagnostic(
@@ -151,7 +152,7 @@ def render_platforms(
                         job.format.origin.child("file"),
                     )
                 )
-            files[path] = text.encode("utf-8")
+            files[path] = data
     return results
 
 

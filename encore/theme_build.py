@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from encore import warm
 from encore.config import ThemesConfig
 from encore.diagnostics import Diagnostic, Origin, has_errors
 from encore.evaluate import Earlier, evaluate_reusing
@@ -138,7 +139,7 @@ def themes_of(
         key = (str(resolver.path), tuple(sorted(permutation.items())))
         before = _PREVIOUS.get(key) or earlier  # the last build's, else the permutation before
         tokens, more, earlier = compile_permutation(resolver, permutation, tiers, before)
-        if earlier is not None:
+        if earlier is not None and warm.ENABLED:
             _PREVIOUS.pop(key, None)
             _PREVIOUS[key] = earlier
             while len(_PREVIOUS) > 16:  # the most recent projects' permutations

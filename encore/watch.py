@@ -25,6 +25,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from encore import warm
 from encore.config import PROJECT_FILE, ProjectConfig, load_project
 from encore.diagnostics import Diagnostic, EncoreError, has_errors
 from encore.rebuild import run_build
@@ -57,6 +58,7 @@ class Watcher:
         debounce: float = 0.1,
         emit: Callable[[Outcome], None] | None = None,
     ) -> None:
+        warm.enable()  # a long-lived process: each rebuild reuses what the last one made
         self.root = root.resolve()
         self.platforms = tuple(platforms)
         self.inputs = dict(inputs) if inputs else None

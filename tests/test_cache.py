@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from encore import warm
 from encore.build import build, reset_caches
 from encore.cache import CACHE_FILE
 from encore.config import load_project
@@ -136,6 +137,7 @@ EDITS = st.lists(
 def test_incremental_equals_clean_after_random_edits(
     tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, int]]
 ) -> None:
+    warm.enable()  # as in encore watch: rebuilds reuse parsed files and evaluations
     root = make_project(Path(tmp_path_factory.mktemp("cache")))
     primitive = root / "tokens" / "primitive" / "color.json"
     semantic = root / "tokens" / "semantic" / "text.json"
