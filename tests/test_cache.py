@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -35,6 +38,61 @@ ANDROID += "  - {format: android-xml, file: res/values/tokens.xml}\n"
 
 def _color(r: float) -> dict[str, object]:
     return {"$type": "color", "$value": {"colorSpace": "srgb", "components": [r, 0.5, 0.25]}}
+
+
+THEMED = PROJECT.replace(
+    "  semantic: tokens/semantic/*.json\n",
+    "  semantic: [tokens/semantic/*.json, tokens/themes/*.json]\n",
+) + (
+    "themes:\n  resolver: tokens/themes.resolver.json\n"
+    "  appearance: {modifier: theme, light: light, dark: dark}\n"
+)
+RESOLVER = {
+    "version": "2025.10",
+    "sets": {
+        "all": {"sources": [{"$ref": "primitive/color.json"}, {"$ref": "semantic/text.json"}]}
+    },
+    "modifiers": {
+        "theme": {
+            "contexts": {"dark": [], "light": [{"$ref": "themes/light.json"}]},
+            "default": "dark",
+        }
+    },
+    "resolutionOrder": [{"$ref": "#/sets/all"}, {"$ref": "#/modifiers/theme"}],
+}
+
+
+def make_themed_project(root: Path) -> Path:
+    """The same project with a light theme through a resolver (two permutations)."""
+    make_project(root)
+    (root / "encore.yaml").write_text(THEMED)
+    (root / "tokens" / "themes").mkdir()
+    _json(root / "tokens" / "themes.resolver.json", RESOLVER)
+    _light(root, 3)
+    return root
+
+
+def _light(root: Path, index: int) -> None:
+    light = {"text": {"$type": "color", "base": {"$value": f"{{color.c{index}}}"}}}
+    _json(root / "tokens" / "themes" / "light.json", light)
+
+
+@contextlib.contextmanager
+def cold() -> Iterator[None]:
+    """A build that reuses nothing from earlier ones, leaving their caches as they were."""
+    from encore import load, theme_build
+    from encore.formats import javascript, namespaces
+
+    caches: list[Any] = [load._PARSED, theme_build._PREVIOUS, namespaces._RECENT]
+    caches.append(javascript._RECENT_NAMES)
+    saved = [dict(c) for c in caches]
+    reset_caches()
+    try:
+        yield
+    finally:
+        for cache, items in zip(caches, saved, strict=True):
+            cache.clear()
+            cache.update(items)
 
 
 def make_project(root: Path) -> Path:
@@ -123,6 +181,7 @@ EDITS = st.lists(
         st.tuples(st.just("alias"), st.integers(0, 4), st.just(0)),
         st.tuples(st.just("add"), st.integers(5, 9), st.integers(0, 10)),
         st.tuples(st.just("break"), st.just(0), st.just(0)),
+        st.tuples(st.just("theme"), st.integers(0, 4), st.just(0)),
         st.tuples(st.just("output"), st.just(0), st.just(0)),
     ),
     min_size=1,
@@ -134,11 +193,13 @@ EDITS = st.lists(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(edits=EDITS)
+@pytest.mark.parametrize("themed", [False, True], ids=["plain", "themed"])
 def test_incremental_equals_clean_after_random_edits(
-    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, int]]
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, int]], themed: bool
 ) -> None:
     warm.enable()  # as in encore watch: rebuilds reuse parsed files and evaluations
-    root = make_project(Path(tmp_path_factory.mktemp("cache")))
+    folder = Path(tmp_path_factory.mktemp("cache"))
+    root = make_themed_project(folder) if themed else make_project(folder)
     primitive = root / "tokens" / "primitive" / "color.json"
     semantic = root / "tokens" / "semantic" / "text.json"
     good_primitives = primitive.read_text()
@@ -157,6 +218,9 @@ def test_incremental_equals_clean_after_random_edits(
             primitive.write_text(good_primitives)
         elif kind == "break":
             primitive.write_text('{"color": {"c0": ')
+        elif kind == "theme":
+            if themed:
+                _light(root, index)
         else:
             out = root / "build" / "web" / "encore.css"
             if out.exists():
@@ -166,8 +230,8 @@ def test_incremental_equals_clean_after_random_edits(
         if run.result.failed():
             primitive.write_text(good_primitives)  # the next edit starts from a good file
             continue
-        reset_caches()  # the oracle: a build that reuses nothing from the ones before
-        clean = build(project, write=False)
+        with cold():  # the oracle: a build that reuses nothing from the ones before
+            clean = build(project, write=False)
         expected = {
             f"{folder}/{name}": data
             for folder, files in clean.outputs.items()
