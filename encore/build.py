@@ -150,16 +150,6 @@ def compile_tokens(
     return tokens, [*tree.diagnostics, *problems]
 
 
-def render_platform(
-    platform: PlatformConfig, themes: Themes | TokenSet
-) -> tuple[dict[str, bytes], list[Diagnostic]]:
-    """Every file of one platform, as bytes keyed by path relative to its output folder."""
-    if isinstance(themes, TokenSet):
-        themes = single(themes)
-    files, diagnostics = render_platforms([platform], themes)[0]
-    return files, unique(diagnostics)
-
-
 def select_platforms(
     project: ProjectConfig, names: Sequence[str]
 ) -> tuple[list[PlatformConfig], list[Diagnostic]]:

@@ -24,7 +24,7 @@ from encore.governance.actions import (
     review,
     withdraw,
 )
-from encore.governance.gates import GateResult, passed
+from encore.governance.gates import GateResult, failure_diagnostics, passed
 from encore.governance.ladder import STEPS
 from encore.governance.repository import Repository
 
@@ -238,26 +238,13 @@ def check_command(ref: str, output_format: str, root: Path) -> None:
         }
         click.echo(json.dumps(data, indent=2))
     elif output_format == "sarif":
-        report(_gate_diagnostics(candidate.path, results), "sarif")
+        report(failure_diagnostics(candidate.path, results), "sarif")
     else:
         step = f"{standing.state} → {target}" if target else standing.state
         click.echo(f"{candidate.id} ({candidate.system or 'foundation'}): {step}")
         click.echo(gate_table(results))
         click.echo(f"encore: {'every gate passed' if ok else 'a gate failed'}", err=True)
     sys.exit(EXIT_OK if ok else EXIT_FAILED)
-
-
-def _gate_diagnostics(path: Path, results: Sequence[GateResult]) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for r in results:
-        if r.status != "fail":
-            continue
-        out += r.diagnostics or [
-            Diagnostic(
-                f"gate/{r.name}", f"{r.title}: {r.detail}", fixed_location=SourceLocation(str(path))
-            )
-        ]
-    return out
 
 
 @promote.command("status")

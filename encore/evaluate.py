@@ -504,9 +504,8 @@ def _value_origin(raw: RawToken) -> Origin:
 
 def evaluate(tree: TokenTree) -> tuple[TokenSet, list[Diagnostic]]:
     """Parse and resolve every token of a tree."""
-    evaluator = Evaluator(tree)
-    tokens = evaluator.run()
-    return tokens, evaluator.diagnostics
+    tokens, diagnostics, _ = evaluate_reusing(tree, None)
+    return tokens, diagnostics
 
 
 def evaluate_reusing(

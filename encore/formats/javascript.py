@@ -17,6 +17,7 @@ from typing import Any
 
 from encore.diagnostics import Diagnostic
 from encore.formats._common import comment_lines, decimal, deprecation_message, printable
+from encore.formats._recent import Recent
 from encore.formats._writer import ReferenceWriter
 from encore.formats.css import wide_color
 from encore.formats.naming import Claim, camel, path_words, report_collisions
@@ -217,25 +218,23 @@ def declaration_order(tokens: TokenSet) -> list[Token]:
     return order
 
 
-# The module and its declarations name the same sets (and their themes again): the last
-# few results, by identity (each holds its set, so the id cannot be reused meanwhile).
-_RECENT_NAMES: dict[int, tuple[TokenSet, dict[str, str], tuple[Diagnostic, ...]]] = {}
+# The module and its declarations name the same sets (and their themes again).
+_RECENT_NAMES: Recent[tuple[dict[str, str], tuple[Diagnostic, ...]]] = Recent(4)
 
 
 def _names(tokens: TokenSet, report: list[Diagnostic]) -> dict[str, str]:
-    found = _RECENT_NAMES.get(id(tokens))
-    if found is None or found[0] is not tokens:
+    def make() -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
         names = {token.name: export_name(token) for token in tokens}
         claims = [Claim("", names[t.name], t, f"the export {names[t.name]}") for t in tokens]
         problems: list[Diagnostic] = []
         report_collisions(
             claims, "javascript/name-collision", problems, "names are the path in camelCase"
         )
-        if len(_RECENT_NAMES) >= 4:
-            _RECENT_NAMES.pop(next(iter(_RECENT_NAMES)))
-        found = _RECENT_NAMES[id(tokens)] = (tokens, names, tuple(problems))
-    report.extend(found[2])
-    return found[1]
+        return names, tuple(problems)
+
+    names, problems = _RECENT_NAMES.lookup(tokens, (), make)
+    report.extend(problems)
+    return names
 
 
 def render_module(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:

@@ -7,11 +7,11 @@ one namespace, and groups whose name would hide a type the generated file refers
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from encore.diagnostics import Diagnostic
+from encore.formats._recent import Recent
 from encore.formats.naming import Claim, report_collisions
 from encore.model import Token, TokenSet
 
@@ -50,16 +50,11 @@ def _bare(identifier: str) -> str:
     return identifier.strip("`")
 
 
-# Recent results: Swift, Compose and their theme and component files ask for the same tree
-# of the same token set several times per build. Keyed by identity; the set is held, so
-# its id cannot be reused while cached. Callers never mutate the trees.
-_RECENT: OrderedDict[tuple[int, str, str], _Built] = OrderedDict()
-_RECENT_SIZE = 8
+_RECENT: Recent[_Built] = Recent(8)  # Swift, Compose and their themes share the trees
 
 
 @dataclass(frozen=True, slots=True)
 class _Built:
-    tokens: TokenSet
     top: Namespace
     qualified: dict[str, str]
     report: tuple[Diagnostic, ...]
@@ -78,17 +73,14 @@ def build_namespaces(
     ``reserved`` holds type names the file refers to unqualified; a group of that name
     would hide them, so it is reported.
     """
-    key = (id(tokens), root, naming.rule)
-    found = _RECENT.get(key)
-    if found is None or found.tokens is not tokens:
+
+    def make() -> _Built:
         problems: list[Diagnostic] = []
         groups: list[tuple[str, str, Token]] = []
         top, qualified = _build(tokens, root, naming, problems, groups)
-        found = _Built(tokens, top, qualified, tuple(problems), tuple(groups))
-        _RECENT[key] = found
-        while len(_RECENT) > _RECENT_SIZE:
-            _RECENT.popitem(last=False)
-    _RECENT.move_to_end(key)
+        return _Built(top, qualified, tuple(problems), tuple(groups))
+
+    found = _RECENT.lookup(tokens, (root, naming.rule), make)
     report.extend(found.report)
     hidden = {root, *reserved}
     for segment, identifier, token in found.groups:

@@ -17,7 +17,7 @@ from typing import Any
 
 from encore.diagnostics import Diagnostic, EncoreError, SourceLocation
 from encore.governance import journal
-from encore.governance.gates import GateResult, passed, run_gates
+from encore.governance.gates import GateResult, failure_diagnostics, passed, run_gates
 from encore.governance.history import Standing, digest
 from encore.governance.journal import Plan
 from encore.governance.ladder import (
@@ -107,8 +107,7 @@ def _commit(
     """Journal the plan, append the entry, write the files, close the journal."""
     if plan is None or not (plan.writes or plan.removes):
         return repo.log.append(entry), ()
-    entries = repo.log.entries()
-    journal.begin(repo.root, plan, (entries[-1]["seq"] + 1) if entries else 1)
+    journal.begin(repo.root, plan, repo.log.next_seq())
     logged = repo.log.append(entry)
     moved = journal.apply(plan)
     journal.finish(repo.root)
@@ -133,9 +132,7 @@ def _transition(
 
 
 def _release(repo: Repository, candidate: Candidate, target: str, summary: str) -> Plan:
-    entries = repo.log.entries()
-    seq = (entries[-1]["seq"] + 1) if entries else 1
-    return Plan(release_files(repo.root, seq, candidate.id, target, summary))
+    return Plan(release_files(repo.root, repo.log.next_seq(), candidate.id, target, summary))
 
 
 def _merge(*plans: Plan) -> Plan:
@@ -202,14 +199,7 @@ def _gates(
     results = run_gates(repo, candidate, names, standing)
     if not passed(results):
         failed = [r for r in results if r.status == "fail"]
-        problems = [d for r in failed for d in r.diagnostics] or [
-            Diagnostic(
-                "governance/gate",
-                f"gate failed: {r.title}: {r.detail}",
-                fixed_location=SourceLocation(str(candidate.path)),
-            )
-            for r in failed
-        ]
+        problems = failure_diagnostics(candidate.path, results)
         summary = Diagnostic(
             "governance/refused",
             f"{candidate.id}: {len(failed)} gate{'s' * (len(failed) != 1)} failed: "

@@ -106,6 +106,11 @@ class AuditLog:
             ]
         )
 
+    def next_seq(self) -> int:
+        """The sequence number the next entry gets."""
+        entries = self.entries()
+        return int(entries[-1]["seq"]) + 1 if entries else 1
+
     def append(self, event: Mapping[str, Any]) -> dict[str, Any]:
         """Chain ``event`` after the head and append it; call with the lock held."""
         entries = self.entries()

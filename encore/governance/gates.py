@@ -15,7 +15,7 @@ from pathlib import Path
 
 from encore.components import load_specs, validate
 from encore.components.spec import ComponentSpec
-from encore.diagnostics import Diagnostic, Severity
+from encore.diagnostics import Diagnostic, Severity, SourceLocation
 from encore.governance.history import Standing, api_unchanged_since, days_between
 from encore.governance.ladder import FLAGS, GATE_TITLES
 from encore.governance.repository import SPEC_SUFFIX, Candidate, Repository
@@ -60,8 +60,7 @@ def _spec_findings(
     spec = specs[0] if specs else None
     others: list[ComponentSpec] = []
     if spec is not None and not any(d.severity is Severity.ERROR for d in problems):
-        paths = [p for p in repo.foundation_specs() if p.resolve() != candidate.path.resolve()]
-        others, _ = load_specs(paths)
+        others = _others(repo, candidate)
         problems += validate([*others, spec], repo.themes, repo.project.contrast.thresholds)
     mine = str(candidate.path.resolve())
     for d in problems:
@@ -72,6 +71,12 @@ def _spec_findings(
             continue
         found[RULE_GATES.get(d.rule, "spec")].append(d)
     return spec, found
+
+
+def _others(repo: Repository, candidate: Candidate) -> list[ComponentSpec]:
+    """The foundation's specs but the candidate's own."""
+    mine = candidate.path.resolve()
+    return [s for s in repo.foundation if Path(s.origin.source.path).resolve() != mine]
 
 
 def _users(repo: Repository, ref: str) -> list[str]:
@@ -98,11 +103,9 @@ def _loose_local_tokens(repo: Repository, spec: ComponentSpec) -> list[str]:
 
 def _replaced_by(repo: Repository, candidate: Candidate) -> list[str]:
     """Foundation specs naming the candidate as their replacement."""
-    paths = [p for p in repo.foundation_specs() if p.resolve() != candidate.path.resolve()]
-    found, _ = load_specs(paths)
     return [
         f"{s.id} (its replacement)"
-        for s in found
+        for s in _others(repo, candidate)
         if s.deprecation is not None and s.deprecation.replacement == candidate.id
     ]
 
@@ -124,11 +127,9 @@ def _same_id_elsewhere(repo: Repository, candidate: Candidate) -> list[str]:
 def _duplicates(repo: Repository, spec: ComponentSpec | None, candidate: Candidate) -> list[str]:
     if spec is None:
         return []
-    paths = [p for p in repo.foundation_specs() if p.resolve() != candidate.path.resolve()]
-    found, _ = load_specs(paths)
     shape = sorted(p.role for p in spec.parts), sorted(p.name for p in spec.props)
     out = []
-    for other in found:
+    for other in _others(repo, candidate):
         if other.id == spec.id or other.name.lower() == spec.name.lower():
             out.append(f"{other.id} (same name)")
         elif (sorted(p.role for p in other.parts), sorted(p.name for p in other.props)) == shape:
@@ -261,9 +262,24 @@ def _generated(repo: Repository, spec: ComponentSpec | None) -> GateResult:
     return GateResult("generated", "pass", f"{made} files for {', '.join(GENERATORS)}")
 
 
+def failure_diagnostics(path: Path, results: Sequence[GateResult]) -> list[Diagnostic]:
+    """Each failed gate's findings, or one diagnostic at the spec saying why it failed."""
+    out: list[Diagnostic] = []
+    for r in results:
+        if r.status == "fail":
+            out += r.diagnostics or [
+                Diagnostic(
+                    f"gate/{r.name}",
+                    f"{r.title}: {r.detail}",
+                    fixed_location=SourceLocation(str(path)),
+                )
+            ]
+    return out
+
+
 def passed(results: Sequence[GateResult]) -> bool:
     """True when no gate failed (flags never fail)."""
     return all(r.status != "fail" or r.name in FLAGS for r in results)
 
 
-__all__ = ["SPEC_SUFFIX", "GateResult", "passed", "run_gates"]
+__all__ = ["SPEC_SUFFIX", "GateResult", "failure_diagnostics", "passed", "run_gates"]

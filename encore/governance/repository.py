@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 import yaml
 
 from encore.build import compile_project, project_sources
+from encore.components.spec import ComponentSpec
 from encore.config import ProjectConfig, load_project
 from encore.diagnostics import Diagnostic, EncoreError, SourceLocation, has_errors
 from encore.governance.audit import AuditLog
@@ -91,6 +92,14 @@ class Repository:
         if themes is None or has_errors(problems + more):
             raise EncoreError(problems + more)
         return themes
+
+    @functools.cached_property
+    def foundation(self) -> list[ComponentSpec]:
+        """The foundation's specs, loaded once for every gate of a command."""
+        from encore.components import load_specs
+
+        specs, _ = load_specs(self.foundation_specs())
+        return specs
 
     def foundation_specs(self) -> list[Path]:
         return sorted((self.root / FOUNDATION).glob(f"*{SPEC_SUFFIX}"))
