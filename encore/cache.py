@@ -44,6 +44,32 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def plugins_digest(project: ProjectConfig) -> str:
+    """A digest of the plugin packages the project names (empty when it names none), so
+    installing, upgrading or editing one rebuilds."""
+    from encore.formats import FORMAT_REGISTRY
+    from encore.rules import RULE_REGISTRY
+    from encore.transforms import TRANSFORMS
+
+    formats = {f.format for p in project.platforms for f in p.formats}
+    transforms = {t.name for p in project.platforms for t in p.transforms}
+    if (
+        all(FORMAT_REGISTRY.is_builtin(n) for n in formats)
+        and not transforms
+        and all(RULE_REGISTRY.is_builtin(n) for n in project.rules)
+    ):
+        return ""
+    from encore.plugins import digest
+
+    return digest(
+        [
+            *FORMAT_REGISTRY.used_packages(formats),
+            *RULE_REGISTRY.used_packages(project.rules),
+            *TRANSFORMS.used_packages(transforms),
+        ]
+    )
+
+
 def input_files(project: ProjectConfig, sources: Sequence[Path]) -> list[Path]:
     """Every file a build of the project reads, sorted."""
     files = {Path(project.origin.source.path), *sources}
@@ -72,6 +98,7 @@ def fingerprint(
 ) -> str:
     """The SHA-256 of Encore's code, the command's choices and every input's content."""
     digest = hashlib.sha256(code_digest().encode())
+    digest.update(plugins_digest(project).encode())
     digest.update(json.dumps(choices, sort_keys=True, default=str).encode())
     for path in input_files(project, sources):
         digest.update(str(path).encode() + b"\0")

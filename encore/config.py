@@ -92,6 +92,15 @@ class FormatConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class TransformConfig:
+    """One entry of a platform's ``transforms:``: a value transform and its options."""
+
+    name: str
+    options: dict[str, Any]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class ComponentsConfig:
     """Which component generator a platform runs, into which folder, with which options."""
 
@@ -112,6 +121,7 @@ class PlatformConfig:
     formats: tuple[FormatConfig, ...]
     origin: Origin
     components: ComponentsConfig | None = None
+    transforms: tuple[TransformConfig, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +246,22 @@ def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, l
         if raw is not None
         else None
     )
+    transforms = tuple(
+        TransformConfig(each, {}, origin.child("transforms", i))
+        if isinstance(each, str)
+        else TransformConfig(
+            each["transform"], dict(each.get("options", {})), origin.child("transforms", i)
+        )
+        for i, each in enumerate(data.get("transforms", []))
+    )
     platform = PlatformConfig(
-        data["name"], folder, data.get("output", data["name"]), formats, origin, components
+        data["name"],
+        folder,
+        data.get("output", data["name"]),
+        formats,
+        origin,
+        components,
+        transforms,
     )
     return platform, []
 
@@ -272,19 +296,20 @@ def load_project(path: Path) -> ProjectConfig:
         diagnostics += problems
         if platform is not None:
             platforms.append(platform)
-    from encore.rules import RULES
+    from encore.rules import RULE_REGISTRY
 
     rules: dict[str, Severity] = {}
     rule_origins: dict[str, Origin] = {}
     for rule_id, severity in data.get("rules", {}).items():
-        if rule_id not in RULES:
+        if RULE_REGISTRY.get(rule_id) is None:
+            known = RULE_REGISTRY.names()
             diagnostics.append(
                 Diagnostic(
                     "config/project",
-                    f'unknown rule "{rule_id}"',
+                    RULE_REGISTRY.problem(rule_id) or f'unknown rule "{rule_id}"',
                     origin.child("rules", rule_id),
                     part="key",
-                    help=did_you_mean(rule_id, RULES) or "rules: " + ", ".join(RULES),
+                    help=did_you_mean(rule_id, known) or "rules: " + ", ".join(known),
                 )
             )
             continue

@@ -16,10 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from encore.config import FormatConfig, PlatformConfig, schema_diagnostics
-from encore.diagnostics import Diagnostic
-from encore.formats import FORMATS
+from encore.diagnostics import Diagnostic, has_errors
+from encore.formats import FORMAT_REGISTRY
 from encore.suggest import did_you_mean
 from encore.themes import Themes
+from encore.transforms import apply_transforms, check_transforms
 
 PARALLEL_FROM = 2000  # tokens; below this a worker costs more than it saves
 # Rough relative cost per format, to hand out the slow ones first.
@@ -36,13 +37,13 @@ class Job:
     format: FormatConfig
 
 
-_JOBS: tuple[Themes, Sequence[Job]] | None = None  # read by forked workers
+_JOBS: tuple[Sequence[Themes], Sequence[Job]] | None = None  # read by forked workers
 
 
 def _render(unit: Sequence[int]) -> list[tuple[dict[str, bytes], list[Diagnostic]]]:
     assert _JOBS is not None
     themes, jobs = _JOBS
-    return [_render_one(themes, jobs[index].format) for index in unit]
+    return [_render_one(themes[jobs[index].platform], jobs[index].format) for index in unit]
 
 
 def _units(jobs: Sequence[Job]) -> list[list[int]]:
@@ -58,7 +59,9 @@ def _units(jobs: Sequence[Job]) -> list[list[int]]:
 def _render_one(themes: Themes, fmt: FormatConfig) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """One format's files, already encoded (so the text is never held twice)."""
     diagnostics: list[Diagnostic] = []
-    files = FORMATS[fmt.format].render_all(themes, fmt.options, diagnostics, fmt.file)
+    spec = FORMAT_REGISTRY.get(fmt.format)
+    assert spec is not None, "check_formats lets only known formats through"
+    files = spec.render_all(themes, fmt.options, diagnostics, fmt.file)
     return {path: text.encode("utf-8") for path, text in files.items()}, diagnostics
 
 
@@ -83,14 +86,15 @@ def check_formats(platform: PlatformConfig) -> tuple[list[FormatConfig], list[Di
     ready: list[FormatConfig] = []
     files: set[str] = set()
     for fmt in platform.formats:
-        spec = FORMATS.get(fmt.format)
+        spec = FORMAT_REGISTRY.get(fmt.format)
         if spec is None:
+            known = FORMAT_REGISTRY.names()
             diagnostics.append(
                 Diagnostic(
                     "config/unknown-format",
-                    f'unknown format "{fmt.format}"',
+                    FORMAT_REGISTRY.problem(fmt.format) or f'unknown format "{fmt.format}"',
                     fmt.origin.child("format"),
-                    help=did_you_mean(fmt.format, FORMATS) or "formats: " + ", ".join(FORMATS),
+                    help=did_you_mean(fmt.format, known) or "formats: " + ", ".join(known),
                 )
             )
             continue
@@ -115,18 +119,25 @@ def check_formats(platform: PlatformConfig) -> tuple[list[FormatConfig], list[Di
 def render_platforms(
     platforms: Sequence[PlatformConfig], themes: Themes
 ) -> list[tuple[dict[str, bytes], list[Diagnostic]]]:
-    """Per platform: its files as bytes (relative to its output folder) and problems."""
+    """Per platform: its files as bytes (relative to its output folder) and problems.
+    Each platform's transforms apply to its own copy of the themes first."""
     global _JOBS
     results: list[tuple[dict[str, bytes], list[Diagnostic]]] = []
     jobs: list[Job] = []
+    chosen: list[Themes] = []
     for index, platform in enumerate(platforms):
         ready, problems = check_formats(platform)
+        problems += check_transforms(platform.transforms)
+        transformed, more = apply_transforms(themes, platform.transforms)
+        problems += more
+        chosen.append(transformed)
         results.append(({}, problems))
-        jobs += [Job(index, fmt) for fmt in ready]
+        if not has_errors(problems):
+            jobs += [Job(index, fmt) for fmt in ready]
     count = workers(len(jobs), len(themes.default))
     if count > 1:
         units = _units(jobs)
-        _JOBS = (themes, jobs)
+        _JOBS = (chosen, jobs)
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
@@ -139,7 +150,7 @@ def render_platforms(
             _JOBS = None
         rendered = [done[i] for i in range(len(jobs))]
     else:
-        rendered = [_render_one(themes, job.format) for job in jobs]
+        rendered = [_render_one(chosen[job.platform], job.format) for job in jobs]
     for job, (encoded, problems) in zip(jobs, rendered, strict=True):
         files, diagnostics = results[job.platform]
         diagnostics += problems

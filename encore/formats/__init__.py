@@ -27,6 +27,7 @@ from encore.formats import (
     swift_themes,
 )
 from encore.model import TokenSet
+from encore.plugins import Registry
 from encore.themes import Themes
 
 Render = Callable[[TokenSet, Mapping[str, Any], list[Diagnostic]], str]
@@ -95,3 +96,6 @@ FORMATS: dict[str, Format] = {
         ),
     )
 }
+
+# Built-in formats, then plugins' (entry-point group "encore.formats"; see encore.plugins).
+FORMAT_REGISTRY: Registry[Format] = Registry("encore.formats", Format, lambda: FORMATS)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from encore.diagnostics import Diagnostic, Severity
 from encore.model import TokenSet
+from encore.plugins import Registry
 from encore.rules import contrast, deprecated_use, reference_direction, semantic_must_alias
 
 Check = Callable[[TokenSet], Iterable[Diagnostic]]
@@ -49,10 +50,21 @@ RULES: dict[str, Rule] = {
 }
 
 
+# Built-in rules, then plugins' (entry-point group "encore.rules"; see encore.plugins).
+RULE_REGISTRY: Registry[Rule] = Registry("encore.rules", Rule, lambda: RULES)
+
+
 def run_rules(tokens: TokenSet, severities: Mapping[str, Severity]) -> list[Diagnostic]:
-    """Every enabled rule's findings, at the configured severity."""
+    """Every enabled rule's findings, at the configured severity: the built-in rules, and
+    the plugin rules ``severities`` names."""
     found: list[Diagnostic] = []
-    for rule in RULES.values():
+    chosen = [*RULES.values()]
+    chosen += [
+        rule
+        for rule_id in severities
+        if rule_id not in RULES and (rule := RULE_REGISTRY.get(rule_id)) is not None
+    ]
+    for rule in chosen:
         severity = severities.get(rule.id, rule.severity)
         if severity is Severity.OFF or rule.check is None:
             continue
@@ -62,4 +74,7 @@ def run_rules(tokens: TokenSet, severities: Mapping[str, Severity]) -> list[Diag
 
 def severity_of(rule_id: str, severities: Mapping[str, Severity]) -> Severity:
     """A rule's configured severity, or its default."""
-    return severities.get(rule_id, RULES[rule_id].severity)
+    if rule_id in severities:
+        return severities[rule_id]
+    rule = RULE_REGISTRY.get(rule_id)
+    return rule.severity if rule is not None else Severity.OFF
