@@ -366,6 +366,16 @@ def _governance() -> None:
 _governance()
 
 
+def _tooling() -> None:
+    from encore.cli_tooling import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_tooling()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: runs the CLI and maps failures to exit codes, then leaves at
     once: freeing a large build's objects one by one at interpreter exit costs a noticeable
