@@ -1,0 +1,63 @@
+"""The FastAPI application: ``create_app(settings)`` wires the database, search, error
+envelope, request context and routes. Starting it migrates the schema; seeding and the
+design-system build happen before, in ``startup.prepare`` (the command line runs it)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from backend_stub import __version__, errors
+from backend_stub.db import Database
+from backend_stub.migrate import migrate
+from backend_stub.observability import Metrics, RequestContext
+from backend_stub.routes import catalogue, health, search, streaming
+from backend_stub.search import SearchEngine
+from backend_stub.settings import Settings
+
+DESCRIPTION = """Encore's reference music-streaming backend. Spotify Web API shapes
+(objects with `id`, `type`, `uri`, `href`; paging objects; `{"error": {"status",
+"message"}}` for every error), licensing by `market`, progressive and HLS streaming of an
+AAC ladder, and typo-tolerant search."""
+
+
+def design_folder(settings: Settings) -> Path:
+    """Where the design system's web output is (default: ``build/web`` beside
+    ``encore.yaml``)."""
+    return settings.design_dir or settings.project.resolve().parent / "build" / "web"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    db = Database(settings.database_url, pool_size=8)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        migrate(db)
+        try:
+            yield
+        finally:
+            db.close()
+
+    app = FastAPI(
+        title="Encore reference backend",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.search = SearchEngine()
+    app.state.metrics = Metrics()
+    errors.install(app)
+    app.add_middleware(RequestContext, metrics=app.state.metrics)
+    for module in (catalogue, streaming, search, health):
+        app.include_router(module.router)
+    design = design_folder(settings)
+    if design.is_dir():
+        app.mount("/design", StaticFiles(directory=design), name="design")
+    return app

@@ -1,0 +1,2 @@
+"""The catalogue: rows (``repository``), their API shapes (``shapes``), and licensing
+(``markets``)."""

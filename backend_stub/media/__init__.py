@@ -1,0 +1,1 @@
+"""Media: synthetic audio, ingest QA, the AAC ladder and HLS packaging (all with ffmpeg)."""

@@ -1,0 +1,42 @@
+"""The backend's settings: command-line options over ``ENCORE_BACKEND_*`` variables over
+defaults. Relative paths are relative to the working directory (the project folder)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DATA = Path("build") / "backend"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    database_url: str = f"sqlite:///{DEFAULT_DATA / 'encore.db'}"
+    media_root: Path = DEFAULT_DATA / "media"
+    project: Path = Path("encore.yaml")  # the design system served under /design/
+    design_dir: Path | None = None  # its web output; found beside ``project`` when None
+    default_market: str = "SE"  # streaming's market when a request names none
+    seed: bool = True  # seed the demo catalogue into an empty database
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then ``ENCORE_BACKEND_*`` variables, then non-``None`` ``overrides``."""
+        env = dict(os.environ if env is None else env)
+        values: dict[str, Any] = {}
+        if "ENCORE_BACKEND_HOST" in env:
+            values["host"] = env["ENCORE_BACKEND_HOST"]
+        if "ENCORE_BACKEND_PORT" in env:
+            values["port"] = int(env["ENCORE_BACKEND_PORT"])
+        if "ENCORE_BACKEND_DATABASE_URL" in env:
+            values["database_url"] = env["ENCORE_BACKEND_DATABASE_URL"]
+        if "ENCORE_BACKEND_MEDIA" in env:
+            values["media_root"] = Path(env["ENCORE_BACKEND_MEDIA"])
+        if "ENCORE_BACKEND_MARKET" in env:
+            values["default_market"] = env["ENCORE_BACKEND_MARKET"].upper()
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)
