@@ -376,6 +376,19 @@ def _tooling() -> None:
 _tooling()
 
 
+def _backend() -> None:
+    """``encore serve``: the reference backend (``backend_stub``). Its command module
+    imports only click; FastAPI and uvicorn load when the command runs."""
+    try:
+        from backend_stub.cli import serve
+    except ImportError:  # an install without the backend package
+        return
+    cli.add_command(serve)
+
+
+_backend()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: runs the CLI and maps failures to exit codes, then leaves at
     once: freeing a large build's objects one by one at interpreter exit costs a noticeable
