@@ -45,7 +45,13 @@ def serve(
     no_seed: bool,
     log_level: str,
 ) -> None:
-    """Start the reference streaming backend (builds, migrates and seeds first)."""
+    """Start the reference streaming backend (builds, migrates and seeds first).
+
+    \b
+    Examples:
+      encore serve                                  http://127.0.0.1:8000
+      encore serve --port 8080 --db sqlite:////tmp/encore.sqlite3
+    """
     try:
         import uvicorn
 

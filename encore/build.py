@@ -15,7 +15,9 @@ Errors are collected per stage; any error stops the build before anything is wri
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +49,7 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: dict[str, dict[str, bytes]] = field(default_factory=dict)  # folder -> files
     reports: dict[str, WriteReport] = field(default_factory=dict)
+    timings: list[tuple[str, float]] = field(default_factory=list)  # (stage, seconds)
 
     def failed(self, strict: bool = False) -> bool:
         """True when an error (or, under ``strict``, a warning) was found."""
@@ -180,46 +183,70 @@ def build(
     write: bool = True,
     strict: bool = False,
     inputs: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Run the whole pipeline for a project; writes only when nothing failed.
 
     With a resolver (``themes:`` in encore.yaml) every permutation is compiled and each
     format writes its themes natively; ``inputs`` (modifier → context) builds one.
+    ``progress`` hears each stage's name as it starts; ``timings`` records how long each took.
     """
     result = BuildResult()
-    sources, problems = project_sources(project)
-    result.diagnostics += problems
-    chosen, problems = select_platforms(project, platforms)
-    result.diagnostics += problems
-    themes, problems = compile_project(project, sources, inputs)
-    result.diagnostics += problems
+    with _stage(result, "read and resolve tokens", progress):
+        sources, problems = project_sources(project)
+        result.diagnostics += problems
+        chosen, problems = select_platforms(project, platforms)
+        result.diagnostics += problems
+        themes, problems = compile_project(project, sources, inputs)
+        result.diagnostics += problems
     if themes is None or result.failed():
         return result
     result.tokens = themes.default
     result.themes = themes
-    result.diagnostics += unique(
-        [d for tokens in themes.sets.values() for d in run_rules(tokens, project.rules)]
-    )
-    contrast_severity = severity_of(contrast.RULE_ID, project.rules)
-    if contrast_severity is not Severity.OFF:
-        result.diagnostics += [
-            d.with_severity(contrast_severity) if d.rule == contrast.RULE_ID else d
-            for d in contrast.check(themes, project.contrast)
-        ]
-    specs, problems = check_components(project, themes)
-    result.diagnostics += problems
-    for platform, (files, problems) in zip(chosen, render_platforms(chosen, themes), strict=True):
+    with _stage(result, "check rules and contrast", progress):
+        result.diagnostics += unique(
+            [d for tokens in themes.sets.values() for d in run_rules(tokens, project.rules)]
+        )
+        contrast_severity = severity_of(contrast.RULE_ID, project.rules)
+        if contrast_severity is not Severity.OFF:
+            result.diagnostics += [
+                d.with_severity(contrast_severity) if d.rule == contrast.RULE_ID else d
+                for d in contrast.check(themes, project.contrast)
+            ]
+    with _stage(result, "check components", progress):
+        specs, problems = check_components(project, themes)
+        result.diagnostics += problems
+    with _stage(result, "render formats", progress):
+        rendered = render_platforms(chosen, themes)
+    for platform, (files, problems) in zip(chosen, rendered, strict=True):
         result.diagnostics += unique(problems)
         if platform.components is not None and not has_errors(result.diagnostics):
-            more, problems = generate_components(platform, specs, themes)
+            with _stage(result, f"generate {platform.name} components", progress):
+                more, problems = generate_components(platform, specs, themes)
             result.diagnostics += problems
             files.update(more)
         result.outputs[platform.output] = files
     if result.failed(strict) or not write:
         return result
-    for folder, files in result.outputs.items():
-        result.reports[folder] = write_outputs(project.output / folder, files)
+    with _stage(result, "write files", progress):
+        for folder, files in result.outputs.items():
+            result.reports[folder] = write_outputs(project.output / folder, files)
     return result
+
+
+Progress = Callable[[str], None]
+
+
+@contextmanager
+def _stage(result: BuildResult, name: str, progress: Progress | None) -> Iterator[None]:
+    """Time one stage of a build into ``result.timings``, announcing it first."""
+    if progress is not None:
+        progress(name)
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.timings.append((name, time.perf_counter() - started))
 
 
 def unused_sources(

@@ -23,6 +23,7 @@ from encore.build import (
     project_sources,
 )
 from encore.config import PROJECT_FILE, ProjectConfig, load_project
+from encore.console import COLOR_CHOICES, SETTINGS, progress, timing_lines, use_color
 from encore.diagnostics import (
     Diagnostic,
     EncoreError,
@@ -39,10 +40,6 @@ FORMAT_CHOICE = click.Choice(["text", "json", "sarif"])
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _use_color() -> bool:
-    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
-
-
 def report(diagnostics: Sequence[Diagnostic], output_format: str) -> None:
     """Print diagnostics: text on stderr, JSON or SARIF on stdout."""
     if output_format == "json":
@@ -50,7 +47,8 @@ def report(diagnostics: Sequence[Diagnostic], output_format: str) -> None:
     elif output_format == "sarif":
         click.echo(render_sarif(diagnostics), nl=False)
     elif diagnostics:
-        click.echo(render_text(diagnostics, color=_use_color()), err=True, nl=False)
+        color = use_color()
+        click.echo(render_text(diagnostics, color=color), err=True, nl=False, color=color)
 
 
 def _counts(diagnostics: Sequence[Diagnostic]) -> str:
@@ -60,22 +58,45 @@ def _counts(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def _finish(
-    result: BuildResult, output_format: str, strict: bool, quiet: bool, summary: str
+    result: BuildResult,
+    output_format: str,
+    strict: bool,
+    quiet: bool,
+    summary: str,
+    seconds: float | None = None,
 ) -> NoReturn:
     report(result.diagnostics, output_format)
     failed = result.failed(strict)
-    if output_format == "text" and not quiet:
+    if output_format == "text" and not (quiet or SETTINGS.quiet):
         if failed:
             click.echo(
                 f"encore: failed with {_counts(result.diagnostics)}; nothing was written", err=True
             )
         else:
             click.echo(summary, err=True)
+        if SETTINGS.verbose:
+            total = seconds if seconds is not None else sum(t for _, t in result.timings)
+            for line in timing_lines(result.timings, total):
+                click.echo(line, err=True)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
+def _verbose(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:
+        SETTINGS.verbose = True
+    return value
+
+
 def reporting_options(command: F) -> F:
-    """The options every checking command shares: --strict, --format, --quiet."""
+    """The options every checking command shares: --strict, --format, --quiet, --verbose."""
+    command = click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        expose_value=False,
+        callback=_verbose,
+        help="Also print how long each stage took.",
+    )(command)
     command = click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics.")(command)
     command = click.option(
         "--format",
@@ -127,17 +148,38 @@ def theme_inputs(
     return inputs or None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CODES = """\b
+Exit codes:
+  0  success
+  1  errors found (or warnings under --strict; a failed gate or --fail-on level)
+  2  usage error (unknown option, bad argument)
+  3  internal error (a bug: rerun with ENCORE_DEBUG=1 for the traceback)"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(package_name="encore-tokens", prog_name="encore")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics and results.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each build stage's time.")
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour diagnostics: auto colours a terminal unless NO_COLOR is set.",
+)
+def cli(quiet: bool, verbose: bool, color: str) -> None:
     """Encore: compile tiered DTCG design tokens into platform code.
 
     \b
-    Example:
+    Examples:
       encore build            build every platform of ./encore.yaml
       encore check tokens/    validate token files without a project
       encore tokens --theme light background
+      encore -v build         the same build, with each stage's time
     """
+    SETTINGS.quiet = quiet
+    SETTINGS.verbose = verbose
+    SETTINGS.color = color
 
 
 @cli.command("build")
@@ -189,8 +231,16 @@ def build_command(
     """
     project = load_project(project_path)
     inputs = theme_inputs(theme, contrast, raw_inputs, project)
-    run = run_build(project, platforms, inputs=inputs, strict=strict, use_cache=not no_cache)
-    _finish(run.result, output_format, strict, quiet, run.summary)
+    with progress(output_format == "text" and not quiet) as show:
+        run = run_build(
+            project,
+            platforms,
+            inputs=inputs,
+            strict=strict,
+            use_cache=not no_cache,
+            progress=show,
+        )
+    _finish(run.result, output_format, strict, quiet, run.summary, run.seconds)
 
 
 @cli.command("watch")
@@ -290,7 +340,8 @@ def check_command(
         project_path = Path(".")
     if project_path is not None:
         project = load_project(project_path)
-        result = build(project, write=False, strict=strict)
+        with progress(output_format == "text" and not quiet) as show:
+            result = build(project, write=False, strict=strict, progress=show)
     else:
         result = check_files(paths)
     tokens = len(result.tokens) if result.tokens is not None else 0
@@ -354,6 +405,24 @@ def tokens_command(
         if not names or any(r["name"] == n or r["name"].startswith(n + ".") for n in names)
     ]
     click.echo(as_json(records) if output_format == "json" else as_table(records), nl=False)
+
+
+@cli.command("completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion_command(shell: str) -> None:
+    """Print the shell completion script for SHELL (commands, options, choices, paths).
+
+    \b
+    Examples:
+      eval "$(encore completion bash)"             in ~/.bashrc
+      eval "$(encore completion zsh)"              in ~/.zshrc
+      encore completion fish > ~/.config/fish/completions/encore.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)
+    assert completer is not None
+    click.echo(completer(cli, {}, "encore", "_ENCORE_COMPLETE").source())
 
 
 def _governance() -> None:

@@ -127,7 +127,12 @@ def promote() -> None:
 @note_option
 @project_option
 def propose_command(ref: str, actor: str, note: str | None, root: Path) -> None:
-    """Propose a local component (by its system's lead); runs the proposal gates."""
+    """Propose a local component (by its system's lead); runs the proposal gates.
+
+    \b
+    Example:
+      encore promote propose podcasts/badge --as priya --note "used by podcasts and wrapped"
+    """
     _run(propose, repository(root), ref, actor, note)
 
 
@@ -148,7 +153,13 @@ def review_command(
     note: str | None,
     root: Path,
 ) -> None:
-    """Record a reviewer's judgement, bound to the spec as it is now."""
+    """Record a reviewer's judgement, bound to the spec as it is now.
+
+    \b
+    Examples:
+      encore promote review podcasts/badge --approve --as jonas --note "fits the chip family"
+      encore promote review podcasts/badge --request-changes --as jonas --note "add docs"
+    """
     chosen = [
         name
         for name, given in (
@@ -170,7 +181,12 @@ def review_command(
 @project_option
 def advance_command(ref: str, actor: str, note: str | None, root: Path) -> None:
     """Take the next step once its approvals and gates are there (moves it into the
-    foundation on reaching alpha)."""
+    foundation on reaching alpha).
+
+    \b
+    Example:
+      encore promote advance podcasts/badge --as jonas
+    """
     _run(advance, repository(root), ref, actor, note)
 
 
@@ -180,7 +196,12 @@ def advance_command(ref: str, actor: str, note: str | None, root: Path) -> None:
 @note_option
 @project_option
 def withdraw_command(ref: str, actor: str, note: str | None, root: Path) -> None:
-    """Take a proposal back (its system's lead or its proposer)."""
+    """Take a proposal back (its system's lead or its proposer).
+
+    \b
+    Example:
+      encore promote withdraw podcasts/badge --as priya --note "merging into chip instead"
+    """
     _run(withdraw, repository(root), ref, actor, note)
 
 
@@ -194,7 +215,13 @@ def deprecate_command(
     ref: str, replacement: str | None, reason: str | None, actor: str, root: Path
 ) -> None:
     """Deprecate a stable component (design-system lead); the generated code of every
-    platform and the gallery carry the deprecation."""
+    platform and the gallery carry the deprecation.
+
+    \b
+    Examples:
+      encore promote deprecate badge --replacement foundation/chip --as maria
+      encore promote deprecate badge --reason "no longer part of the visual language" --as maria
+    """
     _run(deprecate, repository(root), ref, actor, replacement, reason)
 
 
@@ -204,7 +231,12 @@ def deprecate_command(
 @note_option
 @project_option
 def remove_command(ref: str, actor: str, note: str | None, root: Path) -> None:
-    """Remove a component deprecated 30+ days ago that nothing uses (a major release)."""
+    """Remove a component deprecated 30+ days ago that nothing uses (a major release).
+
+    \b
+    Example:
+      encore promote remove badge --as maria
+    """
     _run(remove, repository(root), ref, actor, note)
 
 
@@ -219,7 +251,13 @@ def remove_command(ref: str, actor: str, note: str | None, root: Path) -> None:
 )
 @project_option
 def check_command(ref: str, output_format: str, root: Path) -> None:
-    """Run the gates of the component's next step; exit 1 when one fails."""
+    """Run the gates of the component's next step; exit 1 when one fails.
+
+    \b
+    Examples:
+      encore promote check podcasts/badge
+      encore promote check ads/sponsor-tag --format sarif > gates.sarif
+    """
     from encore.cli import report
 
     candidate, standing, target, results = check(repository(root), ref)
@@ -251,7 +289,13 @@ def check_command(ref: str, output_format: str, root: Path) -> None:
 @click.argument("ref", metavar="COMPONENT", required=False)
 @project_option
 def status_command(ref: str | None, root: Path) -> None:
-    """Where each component stands, its valid and voided approvals."""
+    """Where each component stands, its valid and voided approvals.
+
+    \b
+    Examples:
+      encore promote status
+      encore promote status podcasts/badge
+    """
     from encore.governance.actions import recover, trusted
     from encore.governance.history import standing as replay
 
@@ -296,13 +340,23 @@ def status_command(ref: str | None, root: Path) -> None:
 
 @click.group("audit")
 def audit() -> None:
-    """The governance audit log (governance/audit.jsonl)."""
+    """The governance audit log (governance/audit.jsonl).
+
+    \b
+    Example:
+      encore audit verify && encore audit log badge
+    """
 
 
 @audit.command("verify")
 @project_option
 def verify_command(root: Path) -> None:
-    """Recompute the hash chain; name the first broken entry; print the head hash."""
+    """Recompute the hash chain; name the first broken entry; print the head hash.
+
+    \b
+    Example:
+      encore audit verify
+    """
     repo = repository(root)
     result = repo.log.verify()
     if result.problem is not None:
@@ -324,7 +378,12 @@ def verify_command(root: Path) -> None:
 @click.argument("component", required=False)
 @project_option
 def log_command(component: str | None, root: Path) -> None:
-    """The history, readably (one component's with COMPONENT)."""
+    """The history, readably (one component's with COMPONENT).
+
+    \b
+    Example:
+      encore audit log podcasts/badge
+    """
     repo = repository(root)
     entries = repo.log.entries()
     if component and not any(e.get("component") == component.rpartition("/")[2] for e in entries):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from encore import cache
-from encore.build import BuildResult, build, project_sources, token_summary
+from encore.build import BuildResult, Progress, build, project_sources, token_summary
 from encore.config import ProjectConfig
 
 
@@ -36,6 +36,7 @@ def run_build(
     inputs: Mapping[str, str] | None = None,
     strict: bool = False,
     use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> Run:
     """Build (or find the outputs up to date) and describe the outcome.
 
@@ -45,7 +46,7 @@ def run_build(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run_build(project, platforms, inputs, strict, use_cache)
+        return _run_build(project, platforms, inputs, strict, use_cache, progress)
     finally:
         if collecting:
             gc.enable()
@@ -57,15 +58,20 @@ def _run_build(
     inputs: Mapping[str, str] | None,
     strict: bool,
     use_cache: bool,
+    progress: Progress | None,
 ) -> Run:
     started = time.perf_counter()
     folders = [p.output for p in project.platforms if not platforms or p.name in platforms]
     key = None
     choices = {"platforms": sorted(platforms), "inputs": dict(inputs or {}), "strict": strict}
+    checked = 0.0
     if use_cache:
+        if progress is not None:
+            progress("check the build cache")
         sources, _ = project_sources(project)
         key = cache.fingerprint(project, [path for path, _ in sources], choices)
         found = cache.up_to_date(project, key, folders)
+        checked = time.perf_counter() - started
         if found is not None:
             count, warnings = found
             seconds = time.perf_counter() - started
@@ -73,9 +79,12 @@ def _run_build(
                 f"encore: up to date: nothing changed since the last build "
                 f"({count} file{'s' * (count != 1)}) in {seconds:.2f} s"
             )
-            return Run(BuildResult(diagnostics=warnings), True, summary, seconds)
+            timings = [("check the build cache", checked)]
+            return Run(BuildResult(diagnostics=warnings, timings=timings), True, summary, seconds)
     cache.forget(project)  # outputs are about to change: no fingerprint vouches for them
-    result = build(project, platforms, strict=strict, inputs=inputs)
+    result = build(project, platforms, strict=strict, inputs=inputs, progress=progress)
+    if use_cache:
+        result.timings.insert(0, ("check the build cache", checked))
     if key is not None and result.reports and not result.failed(strict):
         sources, _ = project_sources(project)
         again = cache.fingerprint(project, [path for path, _ in sources], choices)

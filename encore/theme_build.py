@@ -147,6 +147,8 @@ def themes_of(
         problems += more
         sets[tuple(permutation[axis.name] for axis in axes)] = tokens
     themes = Themes(axes, sets)
+    if has_errors(problems):  # a token that failed is missing where it failed: not news
+        return themes, unique(problems)
     return themes, unique(problems + partial_tokens(themes))
 
 
