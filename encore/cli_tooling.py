@@ -202,8 +202,8 @@ def import_style_dictionary(
     if output_format == "text":
         skipped = f", {len(diagnostics)} skipped (see above)" if diagnostics else ""
         click.echo(
-            f"encore: converted {result.converted} tokens from {len(result.files)} files "
-            f"into {out}{skipped}",
+            f"encore: converted {result.converted} tokens from {len(result.sources)} files "
+            f"into {len(written)} files in {out}{skipped}",
             err=True,
         )
         for rel in written:
