@@ -303,3 +303,35 @@ def test_rename_confidence_prefers_the_same_group() -> None:
 def test_diff_help_has_examples(tmp_path: Path) -> None:
     run = encore("diff", "--help", cwd=tmp_path)
     assert "Examples:" in run.stdout and "encore diff main --fail-on major" in run.stdout
+
+
+def test_a_new_modifier_is_a_new_permutation_not_a_change(repo: Path) -> None:
+    (repo / "tokens/themes/high.yaml").write_text(
+        'text:\n  $type: color\n  muted:\n    $value: "{color.neutral.900}"\n'
+    )
+    edit(
+        repo / "tokens/acme.resolver.yaml",
+        "resolutionOrder:\n",
+        "  contrast:\n    contexts:\n      standard: []\n      high:\n"
+        "        - $ref: themes/high.yaml\n    default: standard\nresolutionOrder:\n",
+    )
+    edit(
+        repo / "tokens/acme.resolver.yaml",
+        '  - $ref: "#/modifiers/theme"\n',
+        '  - $ref: "#/modifiers/theme"\n  - $ref: "#/modifiers/contrast"\n',
+    )
+    commit(repo, "contrast")
+    run = encore("diff", "HEAD~1", "HEAD", "--format", "json", cwd=repo)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["permutations"] == [
+        "theme=light, contrast=standard",
+        "theme=dark, contrast=standard",
+    ]
+    assert report["permutations_only_in_head"] == [
+        "theme=light, contrast=high",
+        "theme=dark, contrast=high",
+    ]
+    assert report["changes"] == [] and report["impact"] == "minor"
+    text = encore("diff", "HEAD~1", "HEAD", cwd=repo).stdout
+    assert "permutation only in HEAD (" in text and "theme=dark, contrast=high" in text

@@ -32,6 +32,7 @@ from encore.diff.model import (
 from encore.diff.revisions import commit_of, export, repository
 from encore.diff.snapshot import Snapshot, compile_side
 from encore.suggest import did_you_mean
+from encore.themes import Themes
 
 WORKTREE = None  # a side given as None is the project folder as it is on disk
 
@@ -94,6 +95,35 @@ def run_diff(
         return compare(old, new, impact, threshold)
 
 
+def pair_permutations(old: Themes, new: Themes) -> list[tuple[str, str]]:
+    """Corresponding permutations (BASE label, HEAD label): the same context for every
+    modifier both have, and the default context of a modifier only one side has (a new
+    ``contrast`` modifier's ``standard`` matches the old permutations)."""
+
+    def assignments(themes: Themes) -> list[tuple[str, dict[str, str], dict[str, str]]]:
+        defaults = {axis.name: axis.default for axis in themes.axes}
+        return [
+            (
+                themes.label(key),
+                {a.name: c for a, c in zip(themes.axes, key, strict=True)},
+                defaults,
+            )
+            for key in themes.sets
+        ]
+
+    pairs = []
+    for head_label, h, h_defaults in assignments(new):
+        for base_label, b, b_defaults in assignments(old):
+            if (
+                all(h[a] == b[a] for a in h.keys() & b.keys())
+                and all(h[a] == h_defaults[a] for a in h.keys() - b.keys())
+                and all(b[a] == b_defaults[a] for a in b.keys() - h.keys())
+            ):
+                pairs.append((base_label, head_label))
+                break
+    return pairs
+
+
 def compare(old: Snapshot, new: Snapshot, impact: dict[str, str], threshold: float) -> Report:
     """The report for two compiled sides."""
     roots = (old.root, new.root)
@@ -113,16 +143,18 @@ def compare(old: Snapshot, new: Snapshot, impact: dict[str, str], threshold: flo
         notes.append(f"{new.label} has no themes: compared with every permutation")
         only_base = only_head = ()
     else:
-        common = [label for label in head_sets if label in base_sets]
-        only_base = tuple(label for label in base_sets if label not in head_sets)
-        only_head = tuple(label for label in head_sets if label not in base_sets)
-        if not common:  # the modifiers changed: compare the defaults
+        pairs = pair_permutations(old.themes, new.themes)
+        matched_base = {b for b, _ in pairs}
+        matched_head = {h for _, h in pairs}
+        only_base = tuple(label for label in base_sets if label not in matched_base)
+        only_head = tuple(label for label in head_sets if label not in matched_head)
+        if not pairs:  # nothing corresponds: compare the defaults
             notes.append("no permutation is in both: the default permutations are compared")
             per = {
                 "default": compare_sets(old.themes.default, new.themes.default, roots, threshold)
             }
-        for label in common:
-            per[label] = compare_sets(base_sets[label], head_sets[label], roots, threshold)
+        for b, h in pairs:
+            per[h] = compare_sets(base_sets[b], head_sets[h], roots, threshold)
     themes = new.themes if len(head_sets) >= len(base_sets) else old.themes
     changes = [
         dataclasses.replace(change, impact=impact.get(change.kind, "none"))
