@@ -10,6 +10,7 @@ box shadows.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,14 @@ class Unconvertible(Exception):
         self.message, self.hint, self.rule = message, hint, rule
 
 
+def show(raw: Any) -> str:
+    """A value as JSON, for messages."""
+    try:
+        return json.dumps(raw, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(raw)
+
+
 def is_reference(raw: Any) -> bool:
     return isinstance(raw, str) and REFERENCE.match(raw.strip()) is not None
 
@@ -60,7 +69,7 @@ def color(raw: Any, _: str = "px") -> Any:
     if is_reference(raw) or (isinstance(raw, dict) and "colorSpace" in raw):
         return raw
     if not isinstance(raw, str):
-        raise Unconvertible(f"{raw!r} is not a colour", "write a hex colour such as #1ed760")
+        raise Unconvertible(f"{show(raw)} is not a colour", "write a hex colour such as #1ed760")
     text = raw.strip()
     if re.fullmatch(r"[0-9a-fA-F]{3,8}", text) and len(text) in (3, 4, 6, 8):
         text = "#" + text
@@ -91,7 +100,7 @@ def _measure(raw: Any, kind: str, units: tuple[str, ...], bare: str) -> Any:
     match = MEASURE.match(raw.strip()) if isinstance(raw, str) else None
     if match is None:
         raise Unconvertible(
-            f"{raw!r} is not a {kind}",
+            f"{show(raw)} is not a {kind}",
             f"write a number with a unit, such as {'16px' if kind == 'dimension' else '200ms'}",
             "import/expression" if isinstance(raw, str) and "{" in raw else "import/value",
         )
@@ -122,7 +131,7 @@ def number(raw: Any, _: str = "px") -> Any:
             return _tidy(found / 100)
     found = _number(raw)
     if found is None:
-        raise Unconvertible(f"{raw!r} is not a number", "write a plain number such as 0.5")
+        raise Unconvertible(f"{show(raw)} is not a number", "write a plain number such as 0.5")
     return _tidy(found)
 
 
@@ -138,7 +147,7 @@ def font_weight(raw: Any, _: str = "px") -> Any:
         if key in FONT_WEIGHT_KEYWORDS:
             return key
     raise Unconvertible(
-        f"{raw!r} is not a font weight", "use 100 to 900 or a keyword such as regular or bold"
+        f"{show(raw)} is not a font weight", "use 100 to 900 or a keyword such as regular or bold"
     )
 
 
@@ -148,7 +157,7 @@ def font_family(raw: Any, _: str = "px") -> Any:
     if isinstance(raw, list) and all(isinstance(n, str) for n in raw):
         return raw
     if not isinstance(raw, str) or not raw.strip():
-        raise Unconvertible(f"{raw!r} is not a font family", "write a name or a list of names")
+        raise Unconvertible(f"{show(raw)} is not a font family", "write a name or a list of names")
     names = [n.strip().strip("'\"") for n in raw.split(",") if n.strip()]
     return names[0] if len(names) == 1 else names
 
@@ -168,7 +177,7 @@ def cubic_bezier(raw: Any, _: str = "px") -> Any:
         if all(p is not None for p in parts):
             return [_tidy(p) for p in parts if p is not None]
     raise Unconvertible(
-        f"{raw!r} is not a cubic Bézier curve", "write [x1, y1, x2, y2] or cubic-bezier(...)"
+        f"{show(raw)} is not a cubic Bézier curve", "write [x1, y1, x2, y2] or cubic-bezier(...)"
     )
 
 
@@ -229,7 +238,9 @@ def shadow(raw: Any, number_unit: str = "px") -> Any:
         return _shadow_object(raw, number_unit)
     if isinstance(raw, list) and raw and all(isinstance(s, dict | str) for s in raw):
         return [shadow(s, number_unit) for s in raw]
-    raise Unconvertible(f"{raw!r} is not a shadow", "write {offsetX, offsetY, blur, spread, color}")
+    raise Unconvertible(
+        f"{show(raw)} is not a shadow", "write {offsetX, offsetY, blur, spread, color}"
+    )
 
 
 def border(raw: Any, number_unit: str = "px") -> Any:
@@ -247,7 +258,7 @@ def border(raw: Any, number_unit: str = "px") -> Any:
             "width": dimension(raw["width"], number_unit),
             "style": raw.get("style", "solid"),
         }
-    raise Unconvertible(f"{raw!r} is not a border", "write {color, width, style}")
+    raise Unconvertible(f"{show(raw)} is not a border", "write {color, width, style}")
 
 
 def _line_height(raw: Any, size: Any) -> Any:
@@ -267,7 +278,9 @@ def typography(raw: Any, number_unit: str = "px") -> Any:
     if is_reference(raw):
         return raw
     if not isinstance(raw, dict):
-        raise Unconvertible(f"{raw!r} is not a typography value", "write an object of font parts")
+        raise Unconvertible(
+            f"{show(raw)} is not a typography value", "write an object of font parts"
+        )
     missing = [k for k in ("fontFamily", "fontSize", "fontWeight", "lineHeight") if k not in raw]
     if missing:
         raise Unconvertible(
@@ -298,7 +311,9 @@ def transition(raw: Any, _: str = "px") -> Any:
             "delay": duration(raw.get("delay", 0)),
             "timingFunction": cubic_bezier(raw.get("timingFunction", "ease")),
         }
-    raise Unconvertible(f"{raw!r} is not a transition", "write {duration, delay, timingFunction}")
+    raise Unconvertible(
+        f"{show(raw)} is not a transition", "write {duration, delay, timingFunction}"
+    )
 
 
 def passthrough(raw: Any, _: str = "px") -> Any:

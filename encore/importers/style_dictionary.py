@@ -25,7 +25,7 @@ from typing import Any
 from encore.build import compile_tokens
 from encore.diagnostics import Diagnostic, EncoreError, Origin, Severity, SourceLocation
 from encore.importers import sd_types
-from encore.importers.sd_values import CONVERTERS, Unconvertible, is_reference
+from encore.importers.sd_values import CONVERTERS, Unconvertible, is_reference, show
 from encore.load import LoadedFile, parse_text
 from encore.suggest import did_you_mean
 from encore.tree import name_problem
@@ -155,6 +155,14 @@ class _Converter:
             where = origin.child(value_key) if why.rule != "import/type" else origin
             self.warn(where, why.rule, f'"{name}" not converted: {why.message}', why.hint)
             return
+        except (ValueError, TypeError, KeyError, ZeroDivisionError, AttributeError):
+            self.warn(
+                origin.child(value_key),
+                "import/value",
+                f'"{name}" not converted: {show(value)} has an unexpected shape',
+                "write the value by hand in DTCG form",
+            )
+            return
         entry.node = node
         out[key] = node
 
@@ -178,7 +186,7 @@ class _Converter:
             dtcg = sd_types.infer(path, value)
             if dtcg is None and not is_reference(value):
                 raise Unconvertible(
-                    f"cannot tell the type of {value!r}",
+                    f"cannot tell the type of {show(value)}",
                     'add "type" (color, dimension, duration, ...) to the token',
                     "import/type",
                 )
@@ -331,6 +339,17 @@ def convert_tree(source: Path, *, number_unit: str = "px") -> ImportResult:
         result.sources[outputs[-1]] = rel.as_posix()
     if errors:
         raise EncoreError(errors)
+    if not outputs:
+        raise EncoreError(
+            [
+                Diagnostic(
+                    "import/empty",
+                    f"no Style Dictionary token files (*.json) in {source}",
+                    fixed_location=SourceLocation(str(source)),
+                    help="name the folder holding the token JSON (often tokens/ or properties/)",
+                )
+            ]
+        )
     converter.drop_dependents()
     _verify(converter, outputs)
     for out_rel, tree in zip(outputs, converter.trees, strict=True):
