@@ -45,10 +45,10 @@ def _line(change: Change) -> str:
         message = after.deprecated if isinstance(after.deprecated, str) else ""
         return f"{change.name}" + (f"  {message}" if message else "")
     if before and after:
-        through = ""
         if change.kind == "value-changed" and before.alias and before.alias == after.alias:
             through = f"  (through {{{after.alias}}})"
-        return f"{change.name}  {_value(before)} → {_value(after)}{through}"
+            return f"{change.name}  {before.display} → {after.display}{through}"
+        return f"{change.name}  {_value(before)} → {_value(after)}"
     return change.name
 
 
@@ -95,6 +95,10 @@ def _md_line(change: Change) -> str:
     elif change.kind == "deprecated" and after:
         message = after.deprecated if isinstance(after.deprecated, str) else ""
         body = f"`{change.name}`" + (f": {message}" if message else "")
+    elif before and after and before.alias and before.alias == after.alias:
+        body = (
+            f"`{change.name}`: `{before.display}` → `{after.display}` (through `{{{after.alias}}}`)"
+        )
     else:
         body = f"`{change.name}`: `{_value(before)}` → `{_value(after)}`"
     return f"- {body}{scope}"
