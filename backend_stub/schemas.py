@@ -45,7 +45,7 @@ class Restrictions(BaseModel):
 class SimplifiedArtist(BaseModel):
     id: str
     name: str
-    type: Literal["artist"] = "artist"
+    type: Literal["artist"]
     uri: str
     href: str
 
@@ -58,7 +58,7 @@ class Artist(SimplifiedArtist):
 class SimplifiedAlbum(BaseModel):
     id: str
     name: str
-    type: Literal["album"] = "album"
+    type: Literal["album"]
     uri: str
     href: str
     album_type: Literal["album", "single", "compilation", "ep"]
@@ -92,7 +92,7 @@ class ExternalIds(BaseModel):
 class SimplifiedTrack(BaseModel):
     id: str
     name: str
-    type: Literal["track"] = "track"
+    type: Literal["track"]
     uri: str
     href: str
     artists: list[SimplifiedArtist]

@@ -51,6 +51,7 @@ class Shaper:
 
     def artist_ref(self, artist: ArtistRef) -> SimplifiedArtist:
         return SimplifiedArtist(
+            type="artist",
             id=artist.id,
             name=artist.name,
             uri=uri("artist", artist.id),
@@ -59,6 +60,7 @@ class Shaper:
 
     def artist(self, artist: ArtistRow) -> Artist:
         return Artist(
+            type="artist",
             id=artist.id,
             name=artist.name,
             uri=uri("artist", artist.id),
@@ -72,6 +74,7 @@ class Shaper:
         if self.market is not None and self.market not in album.markets:
             reason = "market"
         return {
+            "type": "album",
             "id": album.id,
             "name": album.name,
             "uri": uri("album", album.id),
@@ -116,6 +119,7 @@ class Shaper:
     def _track_fields(self, track: TrackRow) -> dict[str, Any]:
         reason = restriction(track, self.market) if self.market else None
         return {
+            "type": "track",
             "id": track.id,
             "name": track.name,
             "uri": uri("track", track.id),

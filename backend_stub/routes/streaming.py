@@ -155,8 +155,14 @@ def _playlist(request: Request, text: str, market: str | None) -> Response:
     )
 
 
-@router.api_route(
-    "/{id}/stream", methods=["GET", "HEAD"], responses=_MEDIA_RESPONSES, response_class=Response
+@router.head(
+    "/{id}/stream",
+    responses=_MEDIA_RESPONSES,
+    response_class=Response,
+    operation_id="stream_head",
+)
+@router.get(
+    "/{id}/stream", responses=_MEDIA_RESPONSES, response_class=Response, operation_id="stream"
 )
 def stream(
     id: ItemId,
