@@ -36,6 +36,7 @@ def test_init_then_build_and_check_pass_without_warnings(tmp_path: Path) -> None
         "platforms/android/platform.yaml",
         "local_systems/marketing/system.yaml",
         "local_systems/marketing/tokens/marketing.yaml",
+        "local_systems/marketing/components/banner.component.yaml",
         "governance/roles.yaml",
         ".gitignore",
     ):
@@ -59,6 +60,9 @@ def test_init_then_build_and_check_pass_without_warnings(tmp_path: Path) -> None
         "android/kotlin/AcmeDesignTokens.kt",
         "android/res/values/acme_design_tokens.xml",
         "android/res/values-night/acme_design_tokens.xml",
+        "web/components/acme-design-banner.js",
+        "ios/components/AcmeDesignBanner.swift",
+        "android/components/AcmeDesignBanner.kt",
     ):
         assert (out / rel).is_file(), rel
     css = (out / "web/acme-design.css").read_text()
@@ -67,6 +71,9 @@ def test_init_then_build_and_check_pass_without_warnings(tmp_path: Path) -> None
     assert '[data-encore-theme="dark"]' in css or "prefers-color-scheme: dark" in css
     swift = (out / "ios/AcmeDesignTokens.swift").read_text()
     assert "enum AcmeDesign" in swift
+
+    gates = encore("promote", "check", "marketing/banner", cwd=root)  # governance works too
+    assert "ok    bindings" in gates.stdout and "used by 1: marketing (needs 2)" in gates.stdout
 
     tokens = encore("tokens", "--theme", "dark", "background.base", cwd=root)
     assert tokens.returncode == 0, tokens.stderr

@@ -1,8 +1,8 @@
 """``encore init``: scaffold a new design-system repository from the files in ``template/``.
 
 The template is package data: a small foundation (primitives, semantic tokens, a dark
-theme selected by a DTCG resolver), the web, iOS and Android platform systems, one local
-system and governance roles. File names and contents may hold placeholders, replaced
+theme selected by a DTCG resolver), the web, iOS and Android platform systems (tokens and
+component code), one local system with a component spec, and governance roles. File names and contents may hold placeholders, replaced
 from the project's name: ``__NAME__`` (as given), ``__SLUG__`` (``acme-ds``),
 ``__SNAKE__`` (``acme_ds``), ``__PASCAL__`` (``AcmeDs``) and ``__PACKAGE__``
 (``com.example.acmeds``). A template file named ``_gitignore`` becomes ``.gitignore``.
