@@ -2,10 +2,11 @@
 
 The template is package data: a small foundation (primitives, semantic tokens, a dark
 theme selected by a DTCG resolver), the web, iOS and Android platform systems (tokens and
-component code), one local system with a component spec, and governance roles. File names and contents may hold placeholders, replaced
-from the project's name: ``__NAME__`` (as given), ``__SLUG__`` (``acme-ds``),
-``__SNAKE__`` (``acme_ds``), ``__PASCAL__`` (``AcmeDs``) and ``__PACKAGE__``
-(``com.example.acmeds``). A template file named ``_gitignore`` becomes ``.gitignore``.
+component code), one local system with a component spec, and governance roles. File
+names and contents may hold placeholders, replaced from the project's name:
+``__NAME__`` (as given), ``__SLUG__`` (``acme-ds``), ``__SNAKE__`` (``acme_ds``),
+``__PASCAL__`` (``AcmeDs``) and ``__PACKAGE__`` (``com.example.acmeds``). A template
+file named ``_gitignore`` becomes ``.gitignore``.
 
 Nothing is written when a file already exists (unless ``force``); every file is written
 atomically, and a failure part way removes the files this run created.
