@@ -120,11 +120,15 @@ def check(path: Path) -> QaReport:
     short = declared is not None and decoded < declared - DURATION_TOLERANCE_S
 
     if decode.returncode != 0 or errors:
-        verdict: Verdict = "truncated" if short or decoded == 0 else "corrupt"
         first = errors[0] if errors else f"ffmpeg exited with {decode.returncode}"
-        return replace(
-            measured, verdict=verdict, reason=f"decoding failed after {decoded:.1f} s: {first}"
-        )
+        if short:
+            reason = (
+                f"the file declares {declared:.1f} s but decoding stopped after {decoded:.1f} s"
+            )
+            return replace(measured, verdict="truncated", reason=f"{reason} ({first})")
+        verdict: Verdict = "truncated" if decoded == 0 else "corrupt"
+        reason = f"decoding failed after {decoded:.1f} s: {first}"
+        return replace(measured, verdict=verdict, reason=reason)
     if short:
         reason = f"the file declares {declared:.1f} s but only {decoded:.1f} s decode"
         return replace(measured, verdict="truncated", reason=reason)
