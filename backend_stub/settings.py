@@ -21,6 +21,7 @@ class Settings:
     design_dir: Path | None = None  # its web output; found beside ``project`` when None
     default_market: str = "SE"  # streaming's market when a request names none
     seed: bool = True  # seed the demo catalogue into an empty database
+    seed_seconds: float | None = None  # every demo track this long (default: 8 to 20 s)
     log_level: str = "info"
 
     @classmethod
@@ -38,5 +39,7 @@ class Settings:
             values["media_root"] = Path(env["ENCORE_BACKEND_MEDIA"])
         if "ENCORE_BACKEND_MARKET" in env:
             values["default_market"] = env["ENCORE_BACKEND_MARKET"].upper()
+        if "ENCORE_BACKEND_SEED_SECONDS" in env:
+            values["seed_seconds"] = float(env["ENCORE_BACKEND_SEED_SECONDS"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)

@@ -26,7 +26,7 @@ def prepare(settings: Settings) -> Settings:
         if applied:
             log.info("applied migrations %s", ", ".join(f"{v:04d}" for v in applied))
         if settings.seed:
-            seed_if_empty(db, settings.media_root)
+            seed_if_empty(db, settings.media_root, duration_s=settings.seed_seconds)
     finally:
         db.close()
     log.info("ready in %.1f s", time.perf_counter() - started)
