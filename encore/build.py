@@ -451,14 +451,10 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
 
 def reset_caches() -> None:
     """Forget what earlier builds in this process left for later ones to reuse (parsed
-    files, evaluations, name tables): the next build starts from nothing."""
-    from encore import load, theme_build
-    from encore.formats import javascript, namespaces
+    files, token trees, evaluations, name tables): the next build starts from nothing."""
+    from encore import warm
 
-    load._PARSED.clear()
-    theme_build._PREVIOUS.clear()
-    namespaces._RECENT.clear()
-    javascript._RECENT_NAMES.clear()
+    warm.reset()
 
 
 def token_summary(tokens: TokenSet) -> dict[str, int]:

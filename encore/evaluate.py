@@ -123,6 +123,9 @@ class Earlier:
     raw: Mapping[str, RawToken]
     done: Mapping[str, Token | None]
     noisy: frozenset[str]  # tokens whose evaluation reported something
+    tokens: TokenSet | None = None  # the result, in source order
+    clean: bool = False  # nothing reported and every token evaluated
+    dependents: Mapping[str, tuple[str, ...]] | None = None  # name → who references it
 
 
 class Evaluator:
@@ -134,20 +137,30 @@ class Evaluator:
     what its overrides change.
     """
 
-    def __init__(self, tree: TokenTree, earlier: Earlier | None = None) -> None:
+    def __init__(
+        self,
+        tree: TokenTree,
+        earlier: Earlier | None = None,
+        raw: dict[str, RawToken] | None = None,
+        done: dict[str, Token | None] | None = None,
+    ) -> None:
+        """``raw`` (the tree's tokens by name) and ``done`` (tokens already evaluated)
+        may be given when the caller has them."""
         self.tree = tree
-        self.raw: dict[str, RawToken] = {t.name: t for t in tree.tokens}
-        self.done: dict[str, Token | None] = {}
+        self.raw: dict[str, RawToken] = {t.name: t for t in tree.tokens} if raw is None else raw
+        self.done: dict[str, Token | None] = {} if done is None else done
         self.active: dict[str, int] = {}
         self.chain: list[str] = []
         self.pointers: list[str] = []
         self.diagnostics: list[Diagnostic] = []
         self.earlier = earlier
         self.noisy: set[str] = set()
+        self.result: TokenSet | None = None
 
     def snapshot(self) -> Earlier:
         """This evaluation, for a later one to reuse."""
-        return Earlier(self.raw, self.done, frozenset(self.noisy))
+        clean = not self.diagnostics and None not in self.done.values()
+        return Earlier(self.raw, self.done, frozenset(self.noisy), self.result, clean)
 
     def reuse(self, name: str, raw: RawToken) -> Token | None:
         """The earlier token of that name, when nothing it depends on changed."""
@@ -185,7 +198,8 @@ class Evaluator:
             sys.setrecursionlimit(limit)
         tokens = {name: tok for name, tok in self.done.items() if tok is not None}
         ordered = {name: tokens[name] for name in self.raw if name in tokens}
-        return TokenSet(ordered)
+        self.result = TokenSet(ordered)
+        return self.result
 
     def resolve(self, name: str) -> Token | None:
         """The evaluated token of that name; ``None`` when it (or what it needs) failed."""

@@ -19,6 +19,7 @@ import yaml
 
 from encore import warm
 from encore.diagnostics import Diagnostic, Origin, SourceLocation
+from encore.share import Delta, share
 from encore.sourcemap import JsonPath, SourceFile
 
 TOKEN_SUFFIXES = (".tokens.json", ".tokens", ".json", ".yaml", ".yml")
@@ -217,13 +218,18 @@ def parse_text(path: str, text: str) -> tuple[LoadedFile | None, list[Diagnostic
     return LoadedFile(source, data), diagnostics
 
 
-# Parsed files by path and exact text: a long-lived process (``encore watch``) parses only
-# the files that changed, and unchanged files keep their data objects, which lets the
-# evaluator reuse their tokens (see `encore.evaluate.Evaluator.reuse`).
-_PARSED: OrderedDict[tuple[str, str], tuple[LoadedFile | None, tuple[Diagnostic, ...]]] = (
+# The last parse of each file: a long-lived process (``encore watch``) parses only the
+# files that changed, and a re-parsed file shares every unchanged part with its last parse
+# (`encore.share`), in the same `SourceFile` object, updated in place: unchanged tokens keep
+# their data objects and origins, which lets the evaluator reuse them
+# (`encore.evaluate.Evaluator.reuse`) and a value-only edit patch the last token tree.
+_PARSED: OrderedDict[str, tuple[str, LoadedFile | None, tuple[Diagnostic, ...]]] = warm.cache(
     OrderedDict()
 )
 _PARSED_SIZE = 512
+# A re-parse that shared with the file's last parse: new LoadedFile id → (the last
+# LoadedFile, the new one, what changed). Read by `encore.tree_patch`.
+DELTAS: OrderedDict[int, tuple[LoadedFile, LoadedFile, Delta]] = warm.cache(OrderedDict())
 
 
 def load_file(path: Path, *, shared: bool = False) -> tuple[LoadedFile | None, list[Diagnostic]]:
@@ -242,12 +248,30 @@ def load_file(path: Path, *, shared: bool = False) -> tuple[LoadedFile | None, l
         ]
     if not (shared and warm.ENABLED):
         return parse_text(str(path), text)
-    key = (str(path), text)
+    key = str(path)
     found = _PARSED.get(key)
-    if found is None:
-        loaded, problems = parse_text(str(path), text)
-        found = _PARSED[key] = (loaded, tuple(problems))
+    if found is None or found[0] != text:
+        loaded, problems = parse_text(key, text)
+        last = found[1] if found is not None else None
+        if loaded is not None and last is not None and not problems:
+            loaded = _reparsed(last, loaded)
+        if loaded is None and last is not None:
+            return None, problems  # the last good parse stays for the next good save
+        found = _PARSED[key] = (text, loaded, tuple(problems))
         while len(_PARSED) > _PARSED_SIZE:
             _PARSED.popitem(last=False)
     _PARSED.move_to_end(key)
-    return found[0], list(found[1])
+    return found[1], list(found[2])
+
+
+def _reparsed(last: LoadedFile, new: LoadedFile) -> LoadedFile:
+    """``new`` sharing ``last``'s unchanged data, in ``last``'s source updated in place."""
+    data, delta = share(last.data, new.data)
+    source = last.source
+    source.text, source.syntax = new.source.text, new.source.syntax
+    source._index = source._line_starts = None
+    loaded = LoadedFile(source, data, last.base)
+    DELTAS[id(loaded)] = (last, loaded, delta)  # holds ``loaded``: its id stays its own
+    while len(DELTAS) > 64:
+        DELTAS.popitem(last=False)
+    return loaded

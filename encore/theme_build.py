@@ -13,13 +13,14 @@ from pathlib import Path
 from encore import warm
 from encore.config import ThemesConfig
 from encore.diagnostics import Diagnostic, Origin, has_errors
-from encore.evaluate import Earlier, evaluate_reusing
+from encore.evaluate import Earlier
+from encore.evaluate_delta import evaluate_changed
 from encore.load import LoadedFile
 from encore.model import TokenSet
 from encore.resolver import Resolver, check_inputs, load_resolver, permutations, sources_for
 from encore.suggest import did_you_mean
 from encore.themes import Axis, Key, Themes
-from encore.tree import collect
+from encore.tree_patch import collect_warm
 
 
 def unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -90,8 +91,9 @@ def compile_permutation(
     tiered: list[tuple[LoadedFile, str | None]] = [
         (file, tiers.get(Path(file.source.path).resolve())) for file in files
     ]
-    tree = collect(tiered, override=True)
-    tokens, more, evaluation = evaluate_reusing(tree, earlier)
+    key = (str(resolver.path), tuple(sorted(inputs.items())))
+    tree = collect_warm(key, tiered, override=True)
+    tokens, more, evaluation = evaluate_changed(tree, earlier)
     return tokens, [*problems, *tree.diagnostics, *more], evaluation
 
 
@@ -113,7 +115,7 @@ def compile_themes(
 # Each permutation's last evaluation, so a rebuild in the same process (``encore watch``)
 # evaluates only what the edit reaches. Reuse is sound whatever changed: a token is taken
 # over only when its source object and its references' tokens are the very same.
-_PREVIOUS: dict[tuple[str, tuple[tuple[str, str], ...]], Earlier] = {}
+_PREVIOUS: dict[tuple[str, tuple[tuple[str, str], ...]], Earlier] = warm.cache({})
 
 
 def themes_of(

@@ -80,11 +80,7 @@ def _light(root: Path, index: int) -> None:
 @contextlib.contextmanager
 def cold() -> Iterator[None]:
     """A build that reuses nothing from earlier ones, leaving their caches as they were."""
-    from encore import load, theme_build
-    from encore.formats import javascript, namespaces
-
-    caches: list[Any] = [load._PARSED, theme_build._PREVIOUS, namespaces._RECENT]
-    caches.append(javascript._RECENT_NAMES)
+    caches: list[Any] = list(warm.CACHES)  # every table builds leave for later builds
     saved = [dict(c) for c in caches]
     reset_caches()
     try:

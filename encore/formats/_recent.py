@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
+from encore import warm
+
 V = TypeVar("V")
 
 
@@ -21,6 +23,7 @@ class Recent(OrderedDict[tuple[int, Hashable], tuple[object, V]], Generic[V]):
     def __init__(self, size: int) -> None:
         super().__init__()
         self.size = size
+        warm.cache(self)  # emptied with the other tables by `encore.warm.reset`
 
     def lookup(self, owner: object, key: Hashable, make: Callable[[], V]) -> V:
         """The value made for ``owner`` and ``key``, made now if it is not held."""
