@@ -19,10 +19,11 @@ from typing import Any
 from encore.components.generators import GENERATORS
 from encore.config import schema
 from encore.formats import FORMATS, Format
-from encore.reference.schema_md import Document, cell, code, schema_page
+from encore.reference.schema_md import Document, cell, code, prose, schema_page
 
 OPTION_NOTES: dict[str, str] = {
-    "prefix": "prefix of every generated name (custom properties are `--<prefix>-<path>`)",
+    "prefix": "prefix of every generated name (`--<prefix>-<path>`, `$<prefix>-<path>`)",
+    "android-xml.prefix": "prefix of every resource name (`<prefix>_<path>`)",
     "selector": "the CSS selector holding the default theme's custom properties",
     "references": "`keep`: aliases print a reference (`var(--...)`); `inline`: copy values",
     "wide_gamut": "colours outside sRGB: `native` (their own space), `display-p3`, "
@@ -56,9 +57,9 @@ def _format_section(fmt: Format) -> list[str]:
         return [*lines, "No options.", ""]
     lines += ["| option | type | default | what it does |", "|---|---|---|---|"]
     for key, raw in properties.items():
-        if key not in OPTION_NOTES:
+        note = OPTION_NOTES.get(f"{fmt.name}.{key}", OPTION_NOTES.get(key))
+        if note is None:
             raise KeyError(f"format option {fmt.name}.{key}: add a note to OPTION_NOTES")
-        note = OPTION_NOTES[key]
         default = code(defaults[key]) if key in defaults else ""
         lines.append(f"| `{key}` | {cell(doc.type_of(raw))} | {default} | {cell(note)} |")
     lines.append("")
@@ -96,7 +97,7 @@ def _generators() -> list[str]:
         "|---|---|---|",
     ]
     for name, generate in sorted(GENERATORS.items()):
-        summary = (inspect.getdoc(generate) or "").split("\n")[0]
+        summary = prose(inspect.getdoc(generate))
         options = ", ".join(f"`{k}` ({code(v)})" for k, v in generator_options(generate).items())
         lines.append(f"| `{name}` | {cell(summary)} | {options or 'none'} |")
     return [*lines, ""]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from encore import formats, plugins, rules, transforms
-from encore.reference.schema_md import cell
+from encore.reference.schema_md import cell, prose
 
 EXPORTS: dict[str, tuple[type[Any], Any]] = {
     "encore.formats": (formats.Format, formats),
@@ -37,8 +37,8 @@ FIELD_NOTES: dict[tuple[str, str], str] = {
     "to the platform folder to text); without it a themed build renders the default set",
     ("Rule", "id"): "`family/name`, the id encore.yaml and diagnostics use; equals the entry "
     "point's name",
-    ("Rule", "severity"): "default severity (`Severity.ERROR`, `WARNING` or `OFF`), used "
-    "when encore.yaml names the rule without overriding it",
+    ("Rule", "severity"): "default severity (`Severity.ERROR`, `WARNING` or `OFF`); a plugin "
+    "rule runs only when encore.yaml names it, at the severity named there",
     ("Rule", "summary"): "one line for listings and docs",
     ("Rule", "check"): "`check(tokens) -> Iterable[Diagnostic]` over one resolved token set; "
     "Encore sets each finding's severity",
@@ -65,14 +65,15 @@ def _default(f: dataclasses.Field[Any]) -> str:
 
 
 def _fields(kind: type[Any], module: Any) -> list[str]:
-    doc = (inspect.getdoc(kind) or "").split("\n")[0]
+    doc = prose(inspect.getdoc(kind))
     lines = [f"`{module.__name__}.{kind.__name__}`: {doc}", ""]
     lines += ["| field | type | default | meaning |", "|---|---|---|---|"]
     for f in dataclasses.fields(kind):
         note = FIELD_NOTES.get((kind.__name__, f.name))
         if note is None:
             raise KeyError(f"{kind.__name__}.{f.name}: add a note to FIELD_NOTES")
-        lines.append(f"| `{f.name}` | `{_short(str(f.type))}` | {_default(f)} | {cell(note)} |")
+        kind_text = cell(f"`{_short(str(f.type))}`")
+        lines.append(f"| `{f.name}` | {kind_text} | {_default(f)} | {cell(note)} |")
     aliases = [
         (name, value)
         for name, value in vars(module).items()

@@ -23,7 +23,7 @@ Only the checks below run with a configurable severity. `rules:` in `encore.yaml
 each to `error`, `warning` or `off` (and names plugin rules to turn them on); any other id
 there is an error (`config/project`). Every other id is fixed: problems that make a
 token, file or configuration unusable are errors, and a few advisory ones are warnings
-(for example `component/docs`, `component/deprecated-token` and the `import/*` family).
+(for example `component/docs`, `component/deprecated-token` and most `import/*` ids).
 
 ```yaml
 rules:

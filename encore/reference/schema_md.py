@@ -26,11 +26,26 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def prose(docstring: str | None) -> str:
+    """The first line of a docstring, double-backtick code as single."""
+    return (docstring or "").strip().split("\n")[0].replace("``", "`")
+
+
 class Document:
     """One schema document, for following its local ``$ref``s."""
 
     def __init__(self, root: Schema) -> None:
         self.root = root
+        self.used: set[str] = set()  # named value types ($defs) the tables link to
+
+    def named(self, raw: Schema) -> str | None:
+        """The $defs name ``raw`` refers to, when that is a value type (not an object)."""
+        ref = raw.get("$ref")
+        if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
+            return None
+        name = ref.removeprefix("#/$defs/")
+        target = self.root.get("$defs", {}).get(name, {})
+        return None if "properties" in self.resolve(target) else name
 
     def resolve(self, node: Schema) -> Schema:
         """``node`` with its ``$ref`` followed; the node's own keywords win."""
@@ -45,6 +60,10 @@ class Document:
 
     def type_of(self, raw: Schema) -> str:
         """A short human description of the values ``raw`` allows."""
+        name = self.named(raw)
+        if name is not None:
+            self.used.add(name)
+            return f"[{name}](#{name})" + (" (non-empty)" if raw.get("minItems") else "")
         node = self.resolve(raw)
         if "const" in node:
             return f"{code(node['const'])} (fixed)"
@@ -53,7 +72,7 @@ class Document:
         for combinator in ("oneOf", "anyOf"):
             if combinator in node:
                 return " or ".join(self.type_of(branch) for branch in node[combinator])
-        kinds = node.get("type")
+        kinds = node.get("type", "string" if "pattern" in node else None)
         names = kinds if isinstance(kinds, list) else [kinds] if kinds else []
         parts = [self._one(str(kind), node) for kind in names] or ["any"]
         text = " or ".join(parts)
@@ -151,6 +170,21 @@ def object_sections(doc: Document, node: Schema, path: str = "") -> list[str]:
     return lines
 
 
+def _types(doc: Document) -> list[str]:
+    """The named value types the tables link to, and the ones those link to."""
+    done: dict[str, tuple[str, str]] = {}
+    while doc.used - set(done):
+        for name in sorted(doc.used - set(done)):
+            node = doc.root["$defs"][name]
+            done[name] = (doc.type_of(node), str(node.get("description", "")))
+    if not done:
+        return []
+    lines = ["## Value types", "", "| type | values | description |", "|---|---|---|"]
+    for name, (kind, what) in sorted(done.items()):
+        lines.append(f'| <a id="{name}"></a>`{name}` | {cell(kind)} | {cell(what)} |')
+    return [*lines, ""]
+
+
 def schema_page(schema: Schema, file_name: str, intro: str) -> str:
     """A whole page for one schema document."""
     doc = Document(schema)
@@ -167,7 +201,8 @@ def schema_page(schema: Schema, file_name: str, intro: str) -> str:
     lines += [f"Validated by `encore/schemas/{file_name}` (JSON Schema 2020-12).", ""]
     lines += ["## Keys", ""]
     lines += object_sections(doc, schema)
+    lines += _types(doc)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-__all__ = ["Document", "cell", "code", "object_sections", "schema_page"]
+__all__ = ["Document", "cell", "code", "object_sections", "prose", "schema_page"]
