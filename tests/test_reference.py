@@ -76,6 +76,10 @@ def _templates() -> set[tuple[str, str, str]]:
         if module in LISTS:
             continue
         for node in ast.walk(tree):
+            if isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant):
+                head = str(node.left.value)  # "type/" + kind builds an id too
+                if re.fullmatch(r"[a-z][a-z0-9-]*/", head) and head not in NOT_ID_PREFIXES:
+                    found.add((module, head, ""))
             if not isinstance(node, ast.JoinedStr) or not node.values:
                 continue
             first, last = node.values[0], node.values[-1]

@@ -58,9 +58,14 @@ def rules_page() -> str:
     lines.append("")
     for family, (title, what) in FAMILIES.items():
         members = [r for r in rules.values() if r.family == family]
-        lines += [f'<a id="{family}"></a>', "", f"## {title} (`{family}/`)", "", f"{what}.", ""]
-        lines += ["| id | default | meaning and usual fix |", "|---|---|---|"]
-        lines += [_row(r) for r in members]
+        lines += [f'<a id="{family}"></a>', "", f"## {title} (`{family}/`)", ""]
+        lines += [what[0].upper() + what[1:] + ".", ""]
+        if any(r.configurable for r in members):
+            lines += ["| id | default | meaning and usual fix |", "|---|---|---|"]
+            lines += [_row(r) for r in members]
+        else:
+            lines += ["| id | meaning and usual fix |", "|---|---|"]
+            lines += [f"| `{r.id}` | {cell(r.summary)} |" for r in members]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
