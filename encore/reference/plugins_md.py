@@ -1,8 +1,9 @@
 """``plugins.md``: the plugin contract, from `encore.plugins` and the exported dataclasses.
 
 The field lists come from the dataclasses themselves (name, annotation, default) plus
-`FIELD_NOTES`, which must cover every field: generation fails naming a field without a
-note. The example is quoted from ``tests/fixtures/plugins`` as it is in the repository.
+`FIELD_NOTES` or, failing that, the class docstring's sentences naming the field
+(````field````); generation fails naming a field documented in neither. The example is
+quoted from ``tests/fixtures/plugins`` as it is in the repository.
 """
 
 from __future__ import annotations
@@ -64,14 +65,21 @@ def _default(f: dataclasses.Field[Any]) -> str:
     return "required"
 
 
+def _documented(kind: type[Any], name: str) -> str | None:
+    """The sentences of the class docstring that name the field as ````name````."""
+    text = " ".join((inspect.getdoc(kind) or "").split())
+    found = [s for s in re.split(r"(?<=[.;])\s+", text) if f"``{name}``" in s]
+    return " ".join(found).replace("``", "`") or None
+
+
 def _fields(kind: type[Any], module: Any) -> list[str]:
     doc = prose(inspect.getdoc(kind))
     lines = [f"`{module.__name__}.{kind.__name__}`: {doc}", ""]
     lines += ["| field | type | default | meaning |", "|---|---|---|---|"]
     for f in dataclasses.fields(kind):
-        note = FIELD_NOTES.get((kind.__name__, f.name))
+        note = FIELD_NOTES.get((kind.__name__, f.name)) or _documented(kind, f.name)
         if note is None:
-            raise KeyError(f"{kind.__name__}.{f.name}: add a note to FIELD_NOTES")
+            raise KeyError(f"{kind.__name__}.{f.name}: document it in FIELD_NOTES")
         kind_text = cell(f"`{_short(str(f.type))}`")
         lines.append(f"| `{f.name}` | {kind_text} | {_default(f)} | {cell(note)} |")
     aliases = [
