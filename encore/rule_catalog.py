@@ -60,7 +60,7 @@ SUMMARIES: dict[str, str] = {
     "syntax/yaml": "the file is not valid YAML; fix the indentation or quoting at the caret",
     "syntax/json": "the file is not valid JSON: double-quoted keys, no trailing commas",
     "syntax/duplicate-key": "a key appears twice in one mapping; remove or rename one",
-    "load/missing": "a path or tier glob names no token files; check the path",
+    "load/missing": "a path given to encore check does not exist or holds no token files",
     "load/unreadable": "a file cannot be read (permissions, encoding); fix or remove it",
     "token/file": "a token file is empty or is not an object of groups and tokens",
     "token/not-an-object": "a token is not an object; write name: {$value: ...}",
