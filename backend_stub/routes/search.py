@@ -27,6 +27,7 @@ Types = Annotated[
     str,
     Query(
         alias="type",
+        pattern=r"^(album|artist|track)(,(album|artist|track))*$",
         description="Comma-separated kinds to search: album, artist, track.",
         examples=["track,artist"],
     ),
