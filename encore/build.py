@@ -30,6 +30,7 @@ from encore.model import TokenSet
 from encore.render import render_platforms
 from encore.resolver import Resolver, load_resolver, referenced_files
 from encore.rules import contrast, run_rules, severity_of
+from encore.rules.incremental import run_rules_warm
 from encore.suggest import did_you_mean
 from encore.theme_build import project_tiers, themes_of, unique
 from encore.themes import Themes, single
@@ -205,7 +206,7 @@ def build(
     result.themes = themes
     with _stage(result, "check rules and contrast", progress):
         result.diagnostics += unique(
-            [d for tokens in themes.sets.values() for d in run_rules(tokens, project.rules)]
+            [d for tokens in themes.sets.values() for d in run_rules_warm(tokens, project.rules)]
         )
         contrast_severity = severity_of(contrast.RULE_ID, project.rules)
         if contrast_severity is not Severity.OFF:

@@ -13,13 +13,25 @@ from __future__ import annotations
 
 import operator
 import sys
+from collections import OrderedDict
 from collections.abc import Mapping
 from itertools import compress
 
+from encore import warm
 from encore.diagnostics import Diagnostic
 from encore.evaluate import Earlier, Evaluator, evaluate_reusing
 from encore.model import Token, TokenSet
 from encore.tree import TokenTree
+
+# A token set made by `evaluate_changed` → (itself, the set it was made from, the names
+# evaluated again): later stages that recognise the older set redo only those names.
+CHANGES: OrderedDict[int, tuple[TokenSet, TokenSet, frozenset[str]]] = warm.cache(OrderedDict())
+
+
+def changed_since(tokens: TokenSet) -> tuple[TokenSet, frozenset[str]] | None:
+    """The set ``tokens`` was made from by re-evaluating a few names, and those names."""
+    found = CHANGES.get(id(tokens))
+    return (found[1], found[2]) if found is not None and found[0] is tokens else None
 
 
 def dependents_of(done: Mapping[str, Token | None]) -> dict[str, tuple[str, ...]]:
@@ -87,6 +99,9 @@ def evaluate_changed(
     for name in affected:
         tokens[name] = done[name]  # type: ignore[assignment]  # checked above: not None
     result = TokenSet(tokens)
+    CHANGES[id(result)] = (result, earlier.tokens, frozenset(affected))
+    while len(CHANGES) > 16:
+        CHANGES.popitem(last=False)
     next_dependents = _updated(dependents, affected, earlier.done, done)
     snapshot = Earlier(raw, done, frozenset(), result, True, next_dependents)
     return result, [], snapshot
@@ -119,4 +134,4 @@ def _updated(
     return result
 
 
-__all__ = ["dependents_of", "evaluate_changed"]
+__all__ = ["CHANGES", "changed_since", "dependents_of", "evaluate_changed"]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from encore import warm
 from encore.config import FormatConfig, PlatformConfig, schema_diagnostics
 from encore.diagnostics import Diagnostic, has_errors
 from encore.formats import FORMAT_REGISTRY
@@ -69,6 +70,8 @@ def workers(jobs: int, tokens: int) -> int:
     """How many processes to render with: ``ENCORE_JOBS``, else one per core when the
     token set is large and ``fork`` is available."""
     wanted = os.environ.get("ENCORE_JOBS", "")
+    if warm.ENABLED:
+        return 1  # formats keep work between builds in this process (encore.memo)
     if wanted.isdigit() and int(wanted) > 0:
         count = int(wanted)
     elif tokens < PARALLEL_FROM:

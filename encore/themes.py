@@ -11,11 +11,14 @@ that they point only at tokens that do not vary (what a static constant may name
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from encore import warm
+from encore.memo import chunked, chunked_pairs
 from encore.model import Token, TokenSet
+from encore.sourcemap import JsonPath
 
 Key = tuple[str, ...]  # one context per axis, in axis order
 
@@ -81,9 +84,13 @@ class Themes:
     def varying(self) -> frozenset[str]:
         """Tokens whose resolved value (or type) differs between permutations."""
         base = self.default
-        out = set()
+        out: set[str] = set()
         for key, tokens in self.sets.items():
             if key == self.default_key:
+                continue
+            if _aligned(base, tokens):  # compared run by run, kept between warm builds
+                runs = chunked_pairs(("varying", key), [*base], [*tokens], _varying_run)
+                out.update(*runs)
                 continue
             for token in tokens:
                 other = base.get(token.name)
@@ -93,7 +100,11 @@ class Themes:
 
     def differing(self, key: Key, than: Key | None = None) -> list[Token]:
         """Tokens of a permutation whose value or aliases differ from another (the default)."""
-        base = self.sets[than if than is not None else self.default_key]
+        than = than if than is not None else self.default_key
+        base = self.sets[than]
+        if _aligned(base, self.sets[key]):
+            runs = chunked_pairs(("differing", key, than), [*base], [*self.sets[key]], _differ)
+            return [token for run in runs for token in run]
         out = []
         for token in self.sets[key]:
             other = base.get(token.name)
@@ -102,9 +113,33 @@ class Themes:
         return out
 
 
-def stable_view(tokens: TokenSet, varying: frozenset[str]) -> TokenSet:
+def _aligned(first: TokenSet, second: TokenSet) -> bool:
+    """The same token names in the same order."""
+    return len(first) == len(second) and tuple(first.tokens) == tuple(second.tokens)
+
+
+def _varying_run(base: Sequence[Token], other: Sequence[Token]) -> frozenset[str]:
+    return frozenset(
+        b.name
+        for a, b in zip(base, other, strict=True)
+        if a is not b and (a.value != b.value or a.type != b.type)
+    )
+
+
+def _differ(base: Sequence[Token], other: Sequence[Token]) -> tuple[Token, ...]:
+    return tuple(
+        b
+        for a, b in zip(base, other, strict=True)
+        if a is not b and (a.value != b.value or a.aliases != b.aliases)
+    )
+
+
+def stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable = None) -> TokenSet:
     """The set with every alias to a varying token replaced by the first token down its
-    alias chain that does not vary, or dropped (the value is then printed literally)."""
+    alias chain that does not vary, or dropped (the value is then printed literally).
+
+    With a ``slot`` (warm builds), the scan for such aliases reuses unchanged runs of
+    tokens, and a rewritten token that rewrites the same way again is the same object."""
 
     def settle(name: str) -> str | None:
         seen = set()
@@ -119,18 +154,43 @@ def stable_view(tokens: TokenSet, varying: frozenset[str]) -> TokenSet:
             name = target
         return name
 
-    out: dict[str, Token] = {}
-    for name, token in tokens.tokens.items():
-        if not any(target in varying for target in token.aliases.values()):
-            out[name] = token
-            continue
+    def aliasing(run: Sequence[Token]) -> tuple[Token, ...]:
+        return tuple(t for t in run if any(target in varying for target in t.aliases.values()))
+
+    if slot is None:
+        found = aliasing([*tokens])
+    else:
+        found = tuple(
+            t for run in chunked(("stable", slot), [*tokens], aliasing, (varying,)) for t in run
+        )
+    if not found:
+        return tokens
+    out = dict(tokens.tokens)
+    for token in found:
         aliases = {}
         for path, target in token.aliases.items():
             settled = settle(target)
             if settled is not None:
                 aliases[path] = settled
-        out[name] = replace(token, aliases=aliases)
+        out[token.name] = _rewritten(token, aliases)
     return TokenSet(out)
+
+
+# id(token) → (token, its settled aliases, the rewritten token), so a warm rebuild that
+# rewrites a token the same way hands the formats the same object
+_REWRITTEN: dict[int, tuple[Token, dict[JsonPath, str], Token]] = warm.cache({})
+
+
+def _rewritten(token: Token, aliases: dict[JsonPath, str]) -> Token:
+    held = _REWRITTEN.get(id(token)) if warm.ENABLED else None
+    if held is not None and held[0] is token and held[1] == aliases:
+        return held[2]
+    result = replace(token, aliases=aliases)
+    if warm.ENABLED:
+        if len(_REWRITTEN) > 100_000:
+            _REWRITTEN.clear()
+        _REWRITTEN[id(token)] = (token, aliases, result)
+    return result
 
 
 def single(tokens: TokenSet) -> Themes:

@@ -8,12 +8,13 @@ shorthand. Output order is source order, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from encore.diagnostics import Diagnostic
 from encore.formats._common import comment_text, decimal, kebab, number
+from encore.memo import by_shape, chunked
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 from encore.values.color import in_srgb_gamut, srgb_hex, to_coloraide
@@ -316,6 +317,13 @@ def declarations(token: Token, writer: ValueWriter, name: str) -> list[tuple[str
     return [(name, writer.value(token))]
 
 
+def css_names(tokens: TokenSet, prefix: str, report: list[Diagnostic]) -> dict[str, str]:
+    """`property_names`, kept between warm builds while names and types stay."""
+    return by_shape(
+        ("css.names", prefix), tokens, lambda found: property_names(tokens, prefix, found), report
+    )
+
+
 def property_names(tokens: TokenSet, prefix: str, report: list[Diagnostic]) -> dict[str, str]:
     """Each token's custom property name; two tokens that would share one are an error."""
     names: dict[str, str] = {}
@@ -362,9 +370,36 @@ class Rules:
 
 
 def token_rules(
+    tokens: Iterable[Token],
+    names: dict[str, str],
+    opts: Mapping[str, Any],
+    comments: bool,
+    slot: Hashable = None,
+) -> Rules:
+    """Declarations for ``tokens`` (comments for descriptions when ``comments``); with a
+    ``slot``, runs of tokens unchanged since the last warm build reuse their lines."""
+    if slot is None:
+        return _token_rules(tokens, names, opts, comments)
+    context = (names, sorted(opts.items()), comments)
+    runs = chunked(
+        ("css.rules", slot),
+        [*tokens],
+        lambda run: _token_rules(run, names, opts, comments),
+        context,
+    )
+    if len(runs) == 1:
+        return runs[0]
+    rules = Rules([], {})
+    for run in runs:
+        rules.main.extend(run.main)
+        for condition, lines in run.upgrades.items():
+            rules.upgrades.setdefault(condition, []).extend(lines)
+    return rules
+
+
+def _token_rules(
     tokens: Iterable[Token], names: dict[str, str], opts: Mapping[str, Any], comments: bool
 ) -> Rules:
-    """Declarations for ``tokens`` (comments for descriptions when ``comments``)."""
     keep = opts["references"] == "keep"
     base = ValueWriter(names, keep, None, set())
     wide_mode = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
@@ -418,6 +453,6 @@ def rule_blocks(rules: Rules, selector: str, media: str | None = None) -> list[s
 def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
     """The CSS file for a token set."""
     opts = {**DEFAULTS, **options}
-    names = property_names(tokens, opts["prefix"], report)
-    rules = token_rules(tokens, names, opts, comments=True)
+    names = css_names(tokens, opts["prefix"], report)
+    rules = token_rules(tokens, names, opts, True, ("root", repr(sorted(opts.items()))))
     return "\n".join([HEADER, "", *rule_blocks(rules, opts["selector"])]) + "\n"

@@ -22,6 +22,7 @@ from encore.formats._common import kebab
 from encore.formats.css import (
     DEFAULTS,
     HEADER,
+    css_names,
     css_string,
     property_names,
     rule_blocks,
@@ -73,6 +74,9 @@ def selectors(
 
 def _union_names(themes: Themes, prefix: str, report: list[Diagnostic]) -> dict[str, str]:
     """Property names of every token of every permutation; collisions reported once."""
+    names = tuple(themes.default.tokens)
+    if all(tuple(tokens.tokens) == names for tokens in themes.sets.values()):
+        return css_names(themes.default, prefix, report)  # the usual case: the same tokens
     seen: dict[str, Token] = {}
     for tokens in themes.sets.values():
         for token in tokens:
@@ -87,7 +91,9 @@ def render_themes(
     opts = {**DEFAULTS, **options}
     names = _union_names(themes, str(opts["prefix"]), report)
     root = str(opts["selector"])
-    out = [HEADER, "", *rule_blocks(token_rules(themes.default, names, opts, True), root)]
+    slot = (file, repr(sorted(opts.items())))
+    default_rules = token_rules(themes.default, names, opts, True, (*slot, "default"))
+    out = [HEADER, "", *rule_blocks(default_rules, root)]
     keys: list[Key] = sorted(
         (k for k in themes.permutations() if k != themes.default_key),
         key=lambda k: len(themes.changed_axes(k)),
@@ -102,7 +108,7 @@ def render_themes(
             tokens = themes.differing(key)
         if not tokens:
             continue
-        rules = token_rules(tokens, names, opts, comments=False)
+        rules = token_rules(tokens, names, opts, False, (*slot, key))
         out += ["", f"/* {themes.label(key)} */"]
         for selector, media in selectors(themes.changed_axes(key), str(opts["prefix"]), root):
             out += rule_blocks(rules, selector, media)

@@ -19,12 +19,18 @@ Check = Callable[[TokenSet], Iterable[Diagnostic]]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named check with a default severity."""
+    """A named check with a default severity.
+
+    ``local`` promises that what ``check`` reports about a token depends only on that
+    token and the tokens it references (read with ``tokens.get``), and that it iterates
+    the set to find tokens: a warm rebuild then checks only the tokens an edit reached.
+    """
 
     id: str
     severity: Severity
     summary: str
     check: Check | None
+    local: bool = False
 
 
 RULES: dict[str, Rule] = {
@@ -35,15 +41,21 @@ RULES: dict[str, Rule] = {
             Severity.ERROR,
             semantic_must_alias.SUMMARY,
             semantic_must_alias.check,
+            local=True,
         ),
         Rule(
             reference_direction.RULE_ID,
             Severity.ERROR,
             reference_direction.SUMMARY,
             reference_direction.check,
+            local=True,
         ),
         Rule(
-            deprecated_use.RULE_ID, Severity.WARNING, deprecated_use.SUMMARY, deprecated_use.check
+            deprecated_use.RULE_ID,
+            Severity.WARNING,
+            deprecated_use.SUMMARY,
+            deprecated_use.check,
+            local=True,
         ),
         Rule(contrast.RULE_ID, Severity.ERROR, contrast.SUMMARY, None),
     )
@@ -54,9 +66,13 @@ RULES: dict[str, Rule] = {
 RULE_REGISTRY: Registry[Rule] = Registry("encore.rules", Rule, lambda: RULES)
 
 
-def run_rules(tokens: TokenSet, severities: Mapping[str, Severity]) -> list[Diagnostic]:
+def run_rules(
+    tokens: TokenSet,
+    severities: Mapping[str, Severity],
+    which: Callable[[Rule], bool] | None = None,
+) -> list[Diagnostic]:
     """Every enabled rule's findings, at the configured severity: the built-in rules, and
-    the plugin rules ``severities`` names."""
+    the plugin rules ``severities`` names (only those ``which`` accepts, when given)."""
     found: list[Diagnostic] = []
     chosen = [*RULES.values()]
     chosen += [
@@ -66,7 +82,7 @@ def run_rules(tokens: TokenSet, severities: Mapping[str, Severity]) -> list[Diag
     ]
     for rule in chosen:
         severity = severities.get(rule.id, rule.severity)
-        if severity is Severity.OFF or rule.check is None:
+        if severity is Severity.OFF or rule.check is None or (which and not which(rule)):
             continue
         found.extend(d.with_severity(severity) for d in rule.check(tokens))
     return found

@@ -1,0 +1,139 @@
+"""Work kept between warm builds (``encore watch``), found again by identity.
+
+A warm rebuild hands the formats the last build's token objects for every token an edit
+did not reach (`encore.evaluate_delta`), so work done over a run of tokens can be kept
+and reused while those tokens are the very same objects:
+
+- `chunked` splits a token sequence into fixed runs and calls ``make`` only for runs
+  whose tokens (or context) are not the objects of the last call under the same slot;
+- `chunked_pairs` does the same for two aligned sequences (a permutation against the
+  default one);
+- `by_shape` keeps a result that depends only on the tokens' names and types (name
+  tables), made again when a name or type changes, and never kept when it reported
+  something (its diagnostics point at tokens whose places may have moved).
+
+Outside a warm process each runs ``make`` once over everything, so one-shot builds pay
+nothing. Results are shared: callers must never change what they get back.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar
+
+from encore import warm
+from encore.diagnostics import Diagnostic
+from encore.model import Token, TokenSet
+
+R = TypeVar("R")
+CHUNK = 256
+
+_CHUNKS: OrderedDict[Hashable, list[tuple[tuple[Any, ...], tuple[Any, ...], Any]]] = warm.cache(
+    OrderedDict()
+)
+_SHAPES: OrderedDict[Hashable, tuple[tuple[Any, ...], Any]] = warm.cache(OrderedDict())
+_SLOTS = 256
+
+
+def _same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
+    return len(old) == len(new) and all(map(operator.is_, old, new))
+
+
+def _remember(table: OrderedDict[Hashable, Any], slot: Hashable, value: Any) -> None:
+    table[slot] = value
+    table.move_to_end(slot)
+    while len(table) > _SLOTS:
+        table.popitem(last=False)
+
+
+def chunked(
+    slot: Hashable,
+    tokens: Sequence[Token],
+    make: Callable[[Sequence[Token]], R],
+    context: tuple[Any, ...] = (),
+) -> list[R]:
+    """``make`` over consecutive runs of ``tokens``, reusing the last call's result for a
+    run of the very same tokens with an equal ``context`` (compared element by element,
+    identity first)."""
+    if not warm.ENABLED:
+        return [make(tokens)]
+    held = _CHUNKS.get(slot, [])
+    out: list[R] = []
+    entries = []
+    for index, start in enumerate(range(0, len(tokens), CHUNK)):
+        run = tuple(tokens[start : start + CHUNK])
+        entry = held[index] if index < len(held) else None
+        if entry is not None and _same(entry[0], run) and entry[1] == context:
+            result = entry[2]
+        else:
+            result = make(run)
+            entry = (run, context, result)
+        entries.append(entry)
+        out.append(result)
+    _remember(_CHUNKS, slot, entries)
+    return out
+
+
+def chunked_pairs(
+    slot: Hashable,
+    first: Sequence[Token],
+    second: Sequence[Token],
+    make: Callable[[Sequence[Token], Sequence[Token]], R],
+) -> list[R]:
+    """``make`` over aligned runs of two equally long sequences, reusing results as
+    `chunked` does."""
+    assert len(first) == len(second)
+    if not warm.ENABLED:
+        return [make(first, second)]
+    held = _CHUNKS.get(slot, [])
+    out: list[R] = []
+    entries = []
+    for index, start in enumerate(range(0, len(first), CHUNK)):
+        run = (*first[start : start + CHUNK], *second[start : start + CHUNK])
+        entry = held[index] if index < len(held) else None
+        if entry is not None and _same(entry[0], run):
+            result = entry[2]
+        else:
+            half = len(run) // 2
+            result = make(run[:half], run[half:])
+            entry = (run, (), result)
+        entries.append(entry)
+        out.append(result)
+    _remember(_CHUNKS, slot, entries)
+    return out
+
+
+def shape(tokens: TokenSet) -> tuple[Any, ...]:
+    """What name tables depend on: every token's name and type, in order."""
+    return (*tokens.tokens, *map(operator.attrgetter("type"), tokens.tokens.values()))
+
+
+def by_shape(
+    slot: Hashable,
+    tokens: TokenSet,
+    make: Callable[[list[Diagnostic]], R],
+    report: list[Diagnostic],
+) -> R:
+    """``make(problems)``, whose result depends only on the tokens' names and types, kept
+    for the next call under ``slot`` with the same names and types when it reported
+    nothing; its problems go into ``report``."""
+    if not warm.ENABLED:
+        return make(report)
+    key = shape(tokens)
+    held = _SHAPES.get(slot)
+    if held is not None and held[0] == key:
+        result: R = held[1]
+        return result
+    problems: list[Diagnostic] = []
+    result = make(problems)
+    report.extend(problems)
+    if not problems:
+        _remember(_SHAPES, slot, (key, result))
+    else:
+        _SHAPES.pop(slot, None)
+    return result
+
+
+__all__ = ["CHUNK", "by_shape", "chunked", "chunked_pairs", "shape"]
