@@ -11,16 +11,19 @@ declarations give each export the literal type of its resolved value.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any
 
+from encore import warm
 from encore.diagnostics import Diagnostic
 from encore.formats._common import comment_lines, decimal, deprecation_message, printable
 from encore.formats._recent import Recent
 from encore.formats._writer import ReferenceWriter
 from encore.formats.css import wide_color
 from encore.formats.naming import Claim, camel, path_words, report_collisions
+from encore.memo import by_shape, chunked, shape
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 from encore.themes import Themes, stable_view
@@ -193,9 +196,25 @@ def jsdoc(token: Token, enabled: bool) -> list[str]:
 
 
 def declaration_order(tokens: TokenSet) -> list[Token]:
-    """Source order, except that a token comes after every token it references."""
+    """Source order, except that a token comes after every token it references (the order
+    is kept between warm builds while names, types and references stay)."""
+    key = (*shape(tokens), *map(attrgetter("references"), tokens.tokens.values()))
+    held = _ORDER.get("order")
+    if held is not None and held[0] == key:
+        order = held[1]
+    else:
+        order = _declaration_order(tokens)
+        if warm.ENABLED:
+            _ORDER["order"] = (key, order)
+    return list(itemgetter(*order)(tokens.tokens)) if len(order) > 1 else [*tokens]
+
+
+_ORDER: dict[str, tuple[tuple[object, ...], tuple[str, ...]]] = warm.cache({})
+
+
+def _declaration_order(tokens: TokenSet) -> tuple[str, ...]:
     done: set[str] = set()
-    order: list[Token] = []
+    order: list[str] = []
 
     def visit(token: Token) -> None:
         stack = [(token, iter(sorted(token.references)))]
@@ -210,12 +229,12 @@ def declaration_order(tokens: TokenSet) -> list[Token]:
                     break
             else:
                 stack.pop()
-                order.append(current)
+                order.append(current.name)
 
     for token in tokens:
         if token.name not in done:
             visit(token)
-    return order
+    return tuple(order)
 
 
 # The module and its declarations name the same sets (and their themes again).
@@ -223,13 +242,17 @@ _RECENT_NAMES: Recent[tuple[dict[str, str], tuple[Diagnostic, ...]]] = Recent(4)
 
 
 def _names(tokens: TokenSet, report: list[Diagnostic]) -> dict[str, str]:
-    def make() -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
+    def table(found: list[Diagnostic]) -> dict[str, str]:
         names = {token.name: export_name(token) for token in tokens}
         claims = [Claim("", names[t.name], t, f"the export {names[t.name]}") for t in tokens]
-        problems: list[Diagnostic] = []
         report_collisions(
-            claims, "javascript/name-collision", problems, "names are the path in camelCase"
+            claims, "javascript/name-collision", found, "names are the path in camelCase"
         )
+        return names
+
+    def make() -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
+        problems: list[Diagnostic] = []
+        names = by_shape(("js.names",), tokens, table, problems)
         return names, tuple(problems)
 
     names, problems = _RECENT_NAMES.lookup(tokens, (), make)
@@ -242,12 +265,19 @@ def render_module(tokens: TokenSet, options: Mapping[str, Any], report: list[Dia
     opts = {**DEFAULTS, **options}
     names = _names(tokens, report)
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
-    values = _Values(names, wide, typed=False)
-    out = [HEADER, ""]
-    for token in declaration_order(tokens):
-        out += jsdoc(token, bool(opts["descriptions"]))
-        out.append(f"export const {names[token.name]} = {values.value(token)};")
-    return "\n".join(out) + "\n"
+    descriptions = bool(opts["descriptions"])
+
+    def lines(run: Sequence[Token]) -> list[str]:
+        values = _Values(names, wide, typed=False)
+        out: list[str] = []
+        for token in run:
+            out += jsdoc(token, descriptions)
+            out.append(f"export const {names[token.name]} = {values.value(token)};")
+        return out
+
+    context = (names, wide, descriptions)
+    runs = chunked(("js.module", wide, descriptions), declaration_order(tokens), lines, context)
+    return "\n".join([HEADER, "", *(line for run in runs for line in run)]) + "\n"
 
 
 def render_declarations(
@@ -257,12 +287,19 @@ def render_declarations(
     opts = {**DEFAULTS, **options}
     names = _names(tokens, report)
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
-    types = _Values(names, wide, typed=True)
-    out = [HEADER, ""]
-    for token in tokens:
-        out += jsdoc(token, bool(opts["descriptions"]))
-        out.append(f"export declare const {names[token.name]}: {types.value(token)};")
-    return "\n".join(out) + "\n"
+    descriptions = bool(opts["descriptions"])
+
+    def lines(run: Sequence[Token]) -> list[str]:
+        types = _Values(names, wide, typed=True)
+        out: list[str] = []
+        for token in run:
+            out += jsdoc(token, descriptions)
+            out.append(f"export declare const {names[token.name]}: {types.value(token)};")
+        return out
+
+    context = (names, wide, descriptions)
+    runs = chunked(("js.declarations", wide, descriptions), [*tokens], lines, context)
+    return "\n".join([HEADER, "", *(line for run in runs for line in run)]) + "\n"
 
 
 def theme_export(key: tuple[str, ...]) -> str:
@@ -277,7 +314,7 @@ def _theme_objects(themes: Themes, typed: bool, opts: Mapping[str, Any]) -> list
     lines = []
     index = []
     for key in themes.permutations():
-        view = stable_view(themes.sets[key], themes.varying)
+        view = stable_view(themes.sets[key], themes.varying, key)
         values = _Values(names, wide, typed=typed)
         pairs = [(names[t.name], values.value(view[t.name])) for t in varying if t.name in view]
         body = values.obj(pairs) if pairs else "{}"
