@@ -188,7 +188,8 @@ def test_impact_is_configurable(repo: Path) -> None:
     edit(repo / "encore.yaml", "    removed: minor\n", "    removed: maj\n")
     broken = encore("diff", "HEAD~1", cwd=repo)
     assert broken.returncode == 1
-    assert "encore.yaml:31:14: error[config/project]: 'maj' is not one of" in broken.stderr
+    line = (repo / "encore.yaml").read_text().splitlines().index("    removed: maj") + 1
+    assert f"encore.yaml:{line}:14: error[config/project]: 'maj' is not one of" in broken.stderr
     assert "did you mean 'major'?" in broken.stderr
 
 
