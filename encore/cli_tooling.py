@@ -80,7 +80,7 @@ def init_command(directory: Path, name: str | None, force: bool) -> None:
 @click.option(
     "--rename-threshold",
     type=click.FloatRange(0, 1),
-    help="Lowest confidence reported as a rename (default 0.6).",
+    help="Lowest confidence reported as a rename (default 0.7, or diff: rename-threshold).",
 )
 def diff_command(
     base: str | None,
