@@ -256,6 +256,8 @@ def test_bare_token_folders(tmp_path: Path) -> None:
     assert "~ space.sm → space.small  (confidence 0.90)  a.yaml:3" in run.stdout
     assert "+ space.md  dimension  8px  a.yaml:4" in run.stdout
     assert "semver impact: major (1 renamed, 1 added)" in run.stdout
+    strict = encore("diff", str(old), str(new), "--rename-threshold", "0.95", cwd=tmp_path)
+    assert "semver impact: major (1 removed, 2 added)" in strict.stdout
 
 
 def test_errors_in_a_revision_are_located_there(repo: Path) -> None:
