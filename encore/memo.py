@@ -8,6 +8,7 @@ and reused while those tokens are the very same objects:
   whose tokens (or context) are not the objects of the last call under the same slot;
 - `chunked_pairs` does the same for two aligned sequences (a permutation against the
   default one);
+- `kept` keeps one small result while the objects it was made from stay the same;
 - `by_shape` keeps a result that depends only on the tokens' names and types (name
   tables), made again when a name or type changes, and never kept when it reported
   something (its diagnostics point at tokens whose places may have moved).
@@ -105,6 +106,33 @@ def chunked_pairs(
     return out
 
 
+_KEPT: OrderedDict[Hashable, tuple[tuple[Any, ...], tuple[Any, ...], Any]] = warm.cache(
+    OrderedDict()
+)
+_KEPT_SLOTS = 50_000
+
+
+def kept(
+    slot: Hashable, objects: tuple[Any, ...], context: tuple[Any, ...], make: Callable[[], R]
+) -> R:
+    """``make()``, reused from the last call under ``slot`` while ``objects`` are the very
+    same objects and ``context`` is equal (one small piece of output, such as the members
+    of one namespace)."""
+    if not warm.ENABLED:
+        return make()
+    held = _KEPT.get(slot)
+    if held is not None and _same(held[0], objects) and held[1] == context:
+        _KEPT.move_to_end(slot)
+        result: R = held[2]
+        return result
+    result = make()
+    _KEPT[slot] = (objects, context, result)
+    _KEPT.move_to_end(slot)
+    while len(_KEPT) > _KEPT_SLOTS:
+        _KEPT.popitem(last=False)
+    return result
+
+
 def shape(tokens: TokenSet) -> tuple[Any, ...]:
     """What name tables depend on: every token's name and type, in order."""
     return (*tokens.tokens, *map(operator.attrgetter("type"), tokens.tokens.values()))
@@ -136,4 +164,4 @@ def by_shape(
     return result
 
 
-__all__ = ["CHUNK", "by_shape", "chunked", "chunked_pairs", "shape"]
+__all__ = ["CHUNK", "by_shape", "chunked", "chunked_pairs", "kept", "shape"]

@@ -324,6 +324,9 @@ def render_with(
         visibility,
         bool(opts["descriptions"]),
     )
+    emitter.slot = ("compose", repr(sorted(opts.items())))
+    emitter.report = report
+    emitter.imports = names
     body = emitter.emit(top)
     if extra is not None:
         body += ["", *extra(writer, names, refs)]

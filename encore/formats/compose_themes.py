@@ -79,7 +79,7 @@ def render_themes(
         lines += [f"    val {members[t.name]}: {declared_type(t, prefix, names)}," for t in themed]
         lines += [")", ""]
         for key in keys:
-            view = stable_view(themes.sets[key], themes.varying)
+            view = stable_view(themes.sets[key], themes.varying, key)
             themed_writer = ComposeWriter(
                 refs, prefix, writer.rem_base, names, writer.font_families, report
             )

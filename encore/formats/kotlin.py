@@ -191,6 +191,8 @@ def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic
         visibility,
         bool(opts["descriptions"]),
     )
+    emitter.slot = ("kotlin", repr(sorted(opts.items())))
+    emitter.imports = names
     body = emitter.emit(top)
     support_types = render_template(
         "kotlin_types.kt.j2", vis=visibility, p=prefix, t=template_names

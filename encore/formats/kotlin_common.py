@@ -8,9 +8,11 @@ Compose's ``Color``) is imported under an alias instead (``ComposeColor``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
+from encore.diagnostics import Diagnostic
 from encore.formats._common import (
     c_style_escape,
     comment_lines,
@@ -19,9 +21,12 @@ from encore.formats._common import (
     replacement,
 )
 from encore.formats._writer import ReferenceWriter
-from encore.formats.namespaces import Namespace, Naming
+from encore.formats.namespaces import Namespace, Naming, member_tokens
 from encore.formats.naming import camel, kotlin_identifier, pascal, words
+from encore.memo import kept
 from encore.model import Token, TokenSet
+
+T = TypeVar("T")
 
 NAMING = Naming(
     "Kotlin",
@@ -85,8 +90,12 @@ class Imports:
     alias_prefix: str
     used: dict[str, str] = field(default_factory=dict)  # qualified name → name in code
 
+    recorders: list[set[str]] = field(default_factory=list)  # see `recording`
+
     def __call__(self, qualified: str) -> str:
         """The name the code uses for ``qualified`` (recorded for the import list)."""
+        for recorder in self.recorders:
+            recorder.add(qualified)
         if qualified not in self.used:
             short = qualified.rsplit(".", 1)[-1]
             name = short
@@ -94,6 +103,15 @@ class Imports:
                 name = self.alias_prefix + name
             self.used[qualified] = name
         return self.used[qualified]
+
+    def recording(self, make: Callable[[], T]) -> tuple[T, frozenset[str]]:
+        """``make()`` and every name it asked for (to ask again when its result is kept)."""
+        asked: set[str] = set()
+        self.recorders.append(asked)
+        try:
+            return make(), frozenset(asked)
+        finally:
+            self.recorders.remove(asked)
 
     def lines(self, extra: Sequence[str] = ()) -> list[str]:
         """The sorted import directives."""
@@ -126,24 +144,52 @@ class ObjectEmitter:
     visibility: str  # "" for public, "internal " otherwise
     descriptions: bool
 
+    slot: Hashable = None  # with a slot, warm builds keep each namespace's members' lines
+    context: tuple[Any, ...] = ()  # what else the lines depend on (options, name tables)
+    report: list[Diagnostic] | None = None  # where the writer reports, replayed when kept
+    imports: Imports | None = None  # what the writer imports, asked again when kept
+
     def emit(self, space: Namespace, depth: int = 0) -> list[str]:
         indent = "    " * depth
         inner = indent + "    "
-        body: list[str] = []
-        spaced = False
-        for member in space.members:
-            token = member.token
-            preamble = kdoc(token.description, inner) if self.descriptions else []
-            preamble += deprecated(token, self.tokens, self.refs, inner)
-            if body and (preamble or spaced):
-                body.append("")
-            spaced = bool(preamble)
-            body += preamble
-            const = "const " if self.is_const(token) else ""
-            body.append(
-                f"{inner}{self.visibility}{const}val {member.identifier}: "
-                f"{self.declared_type(token)} = {self.writer.value(token)}"
-            )
+        tokens = member_tokens(space, self.tokens)
+
+        def members() -> list[str]:
+            lines: list[str] = []
+            spaced = False
+            for member, token in zip(space.members, tokens, strict=True):
+                preamble = kdoc(token.description, inner) if self.descriptions else []
+                preamble += deprecated(token, self.tokens, self.refs, inner)
+                if lines and (preamble or spaced):
+                    lines.append("")
+                spaced = bool(preamble)
+                lines += preamble
+                const = "const " if self.is_const(token) else ""
+                lines.append(
+                    f"{inner}{self.visibility}{const}val {member.identifier}: "
+                    f"{self.declared_type(token)} = {self.writer.value(token)}"
+                )
+            return lines
+
+        if self.slot is None:
+            body = members()
+        else:
+            report = self.report if self.report is not None else []
+            imports = self.imports if self.imports is not None else Imports(frozenset(), "")
+
+            def reported() -> tuple[list[str], list[Diagnostic], frozenset[str]]:
+                start = len(report)
+                lines, asked = imports.recording(members)
+                return lines, report[start:], asked
+
+            context = (self.refs, self.visibility, self.descriptions, *self.context)
+            made = len(report), len(imports.used)
+            lines, problems, asked = kept((self.slot, space.qualified), tokens, context, reported)
+            if (len(report), len(imports.used)) == made:  # kept: its effects again
+                report.extend(problems)
+                for qualified in asked:
+                    imports(qualified)
+            body = list(lines)
         for group in space.groups.values():
             if body:
                 body.append("")

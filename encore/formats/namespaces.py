@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from encore.diagnostics import Diagnostic
 from encore.formats._recent import Recent
 from encore.formats.naming import Claim, report_collisions
+from encore.memo import by_shape
 from encore.model import Token, TokenSet
 
 
 @dataclass(slots=True)
 class Member:
-    """A token inside a namespace."""
+    """A token inside a namespace (by name: the tree is kept while names stay, so the
+    token is looked up in the set being rendered)."""
 
-    token: Token
+    name: str
     identifier: str  # escaped for the language
     qualified: str  # how other code names it, e.g. Encore.Color.Green._500
 
@@ -58,7 +61,7 @@ class _Built:
     top: Namespace
     qualified: dict[str, str]
     report: tuple[Diagnostic, ...]
-    groups: tuple[tuple[str, str, Token], ...]  # each group made: segment, identifier, token
+    groups: tuple[tuple[str, str, str], ...]  # each group made: segment, identifier, token
 
 
 def build_namespaces(
@@ -74,16 +77,21 @@ def build_namespaces(
     would hide them, so it is reported.
     """
 
+    def built(problems: list[Diagnostic]) -> tuple[_Built]:
+        groups: list[tuple[str, str, str]] = []
+        top, qualified = _build(tokens, root, naming, problems, groups)
+        return (_Built(top, qualified, (), tuple(groups)),)
+
     def make() -> _Built:
         problems: list[Diagnostic] = []
-        groups: list[tuple[str, str, Token]] = []
-        top, qualified = _build(tokens, root, naming, problems, groups)
-        return _Built(top, qualified, tuple(problems), tuple(groups))
+        (found,) = by_shape(("namespaces", root, naming.rule), tokens, built, problems)
+        return _Built(found.top, found.qualified, tuple(problems), found.groups)
 
     found = _RECENT.lookup(tokens, (root, naming.rule), make)
     report.extend(found.report)
     hidden = {root, *reserved}
-    for segment, identifier, token in found.groups:
+    for segment, identifier, name in found.groups:
+        token = tokens[name]
         if _bare(identifier) in hidden:
             report.append(
                 Diagnostic(
@@ -105,7 +113,7 @@ def _build(
     root: str,
     naming: Naming,
     report: list[Diagnostic],
-    groups: list[tuple[str, str, Token]],
+    groups: list[tuple[str, str, str]],
 ) -> tuple[Namespace, dict[str, str]]:
     top = Namespace(root, root)
     claims: list[Claim] = []
@@ -127,10 +135,10 @@ def _build(
                         f"the {naming.language} name {inner.qualified}",
                     )
                 )
-                groups.append((segment, identifier, token))
+                groups.append((segment, identifier, token.name))
             space = inner
         identifier = naming.member_name(path[-1])
-        member = Member(token, identifier, f"{space.qualified}.{identifier}")
+        member = Member(token.name, identifier, f"{space.qualified}.{identifier}")
         claims.append(
             Claim(
                 space.qualified,
@@ -143,3 +151,12 @@ def _build(
         qualified[token.name] = member.qualified
     report_collisions(claims, naming.rule, report, naming.how)
     return top, qualified
+
+
+def member_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
+    """The tokens of a namespace's members, from the set being rendered."""
+    names = [member.name for member in space.members]
+    if len(names) > 1:
+        found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
+        return found
+    return tuple(tokens.tokens[name] for name in names)

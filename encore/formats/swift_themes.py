@@ -58,9 +58,11 @@ def render_themes(
     _, refs = build_namespaces(base, str(opts["namespace"]), NAMING, [])
     _, ui_refs = build_namespaces(base, str(opts["uikit_namespace"] or "EncoreUIKit"), NAMING, [])
     keys = selectable(themes)
-    stable = {key: stable_view(themes.sets[key], themes.varying) for key in keys}
+    stable = {key: stable_view(themes.sets[key], themes.varying, key) for key in keys}
     uikit: dict[str, dict[Key, str]] = {}
-    for token in base:
+    # only a token whose value or aliases differ somewhere can print differently
+    differ = {t.name for key in keys if key != themes.default_key for t in themes.differing(key)}
+    for token in (t for t in base if t.name in differ) if len(keys) > 1 else ():
         texts = {}
         for key in keys:
             variant = themes.sets[key].get(token.name)
@@ -109,4 +111,4 @@ def render_themes(
         lines.append(f"{indent}}})")
         return "\n".join(lines)
 
-    return {file: render_with(base, options, report, dynamic)}
+    return {file: render_with(base, options, report, dynamic, uikit)}
