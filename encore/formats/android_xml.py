@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any
 
+from encore import warm
 from encore.diagnostics import Diagnostic
 from encore.formats._common import decimal, px
 from encore.formats.naming import Claim, path_words, report_collisions, snake
+from encore.memo import by_shape, chunked, kept, shape
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 from encore.themes import Themes
@@ -123,22 +126,29 @@ class Resource:
     parent: str | None = None  # a style's parent style
 
 
+def base_name(prefix: str, token: Token) -> str:
+    """A token's resource name: ``prefix_path_in_snake_case``."""
+    return snake([prefix, *path_words(token.output_path or ("root",), ascii_only=True)])
+
+
 @dataclass
 class _Builder:
-    tokens: TokenSet
-    prefix: str
     rem_base: float
-    sp: set[str]
-    names: dict[str, str] = field(default_factory=dict)  # token name → base resource name
-    kinds: dict[str, str] = field(default_factory=dict)  # token name → R class of its value
+    sp: frozenset[str]
+    names: Mapping[str, str]  # token name → base resource name
+    kinds: Mapping[str, str]  # token name → R class of its own resource
+    position: Mapping[str, int]  # token name → place in source order
     out: list[Resource] = field(default_factory=list)
 
-    def base(self, token: Token) -> str:
-        return snake([self.prefix, *path_words(token.output_path or ("root",), ascii_only=True)])
-
     def ref(self, token: Token, path: JsonPath) -> str | None:
+        """``@kind/name`` of an aliased token that comes earlier and has a resource."""
         alias = token.aliases.get(path)
-        if alias is None or alias not in self.names or alias not in self.kinds:
+        if (
+            alias is None
+            or alias not in self.kinds
+            or alias not in self.position
+            or self.position[alias] >= self.position[token.name]
+        ):
             return None
         if isinstance(token.value, Shadow | Gradient) and any(
             len(k) == 1 and isinstance(k[0], int) for k in token.aliases
@@ -256,74 +266,176 @@ HEADER = (
 def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
     """The ``values/*.xml`` resource file for a token set."""
     opts = {**DEFAULTS, **options}
-    return _document(_resources(tokens, opts)[0], opts, report, None, None)
+    return _document(_runs(tokens, opts, "values"), report, None)
 
 
-Made = list[tuple[Token, list[Resource]]]  # each token with the resources it makes
+def own_kind(value: Value) -> str | None:
+    """The R class of the resource named like the token itself (`_Builder.leaf`'s first
+    resource), or None when a token makes only suffixed parts (``_color``, ...)."""
+    if isinstance(value, Color):
+        return "color"
+    if isinstance(value, Dimension | Number):
+        return "dimen"
+    if isinstance(value, Duration | FontWeight):
+        return "integer"
+    if isinstance(value, FontFamily | CubicBezier):
+        return "array"
+    if isinstance(value, StrokeStyle):
+        return "string" if value.keyword is not None else "array"
+    if isinstance(value, Typography):
+        return "style"
+    return None
 
 
-def _document(
-    made: Made,
-    opts: Mapping[str, Any],
-    report: list[Diagnostic],
-    only: Mapping[str, str] | None,
-    note: str | None,
-) -> str:
-    """The resources made; with ``only``, just those whose element differs from it."""
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', HEADER]
-    if note:
-        lines.append(f"<!-- {xml_comment(note)} -->")
-    lines.append("<resources>")
-    claims: list[Claim] = []
-    for token, resources in made:
-        elements = [(resource, _element(resource)) for resource in resources]
-        if only is not None:
-            elements = [(r, e) for r, e in elements if only.get(r.name) != e]
-            if not elements:
-                continue
-        if opts["descriptions"] and (token.description or token.deprecated) and only is None:
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    names: dict[str, str]  # token name → base resource name
+    position: dict[str, int]  # token name → place in source order
+
+
+def _tables(tokens: TokenSet, prefix: str) -> _Tables:
+    def make(_: list[Diagnostic]) -> _Tables:
+        names = {token.name: base_name(prefix, token) for token in tokens}
+        return _Tables(names, {name: i for i, name in enumerate(tokens.tokens)})
+
+    return by_shape(("android.names", prefix), tokens, make, [])
+
+
+_KINDS: dict[Hashable, dict[str, str]] = warm.cache({})
+_SP: dict[Hashable, tuple[tuple[Any, ...], frozenset[str]]] = warm.cache({})
+
+
+def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
+    """Each token's own resource kind; the last build's table while it is equal."""
+    runs = chunked(
+        ("android.kinds", slot),
+        [*tokens],
+        lambda run: {t.name: k for t in run if (k := own_kind(t.value)) is not None},
+    )
+    kinds: dict[str, str] = {}
+    for run in runs:
+        kinds.update(run)
+    held = _KINDS.get(slot)
+    if held is not None and held == kinds:
+        return held
+    if warm.ENABLED:
+        _KINDS[slot] = kinds
+    return kinds
+
+
+def _sp(tokens: TokenSet, patterns: list[str], slot: Hashable) -> frozenset[str]:
+    """`sp_tokens`, kept while names, types and aliases stay."""
+    key = (*shape(tokens), *map(attrgetter("aliases"), tokens.tokens.values()), *patterns)
+    held = _SP.get(slot)
+    if held is not None and held[0] == key:
+        return held[1]
+    found = frozenset(sp_tokens(tokens, patterns))
+    if warm.ENABLED:
+        _SP[slot] = (key, found)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Some consecutive tokens' resources, as document lines."""
+
+    elements: tuple[tuple[tuple[str, str], ...], ...]  # per token: (resource name, element)
+    lines: tuple[str, ...]  # with description comments
+    claims: tuple[tuple[str, str, Token], ...]  # R class, resource name, token
+
+
+def _make_run(run: Sequence[Token], builder: _Builder, tables: _Tables, descriptions: bool) -> _Run:
+    elements: list[tuple[tuple[str, str], ...]] = []
+    lines: list[str] = []
+    claims: list[tuple[str, str, Token]] = []
+    for token in run:
+        start = len(builder.out)
+        builder.leaf(token, (), tables.names[token.name], token.value)
+        resources = builder.out[start:]
+        texts = tuple((r.name, _element(r)) for r in resources)
+        elements.append(texts)
+        if descriptions and (token.description or token.deprecated):
             text = token.description or ""
             if token.deprecated:
                 note = token.deprecated if isinstance(token.deprecated, str) else ""
                 text = f"Deprecated{': ' + note if note else '.'} {text}".strip()
             lines.append(f"    <!-- {xml_comment(text)} -->")
-        for resource, element in elements:
-            r_class = _R_CLASS.get(resource.kind, resource.kind)
-            claims.append(
-                Claim(
-                    r_class,
-                    resource.name,
-                    token,
-                    f"the Android resource @{r_class}/{resource.name}",
-                )
-            )
+        for resource, (_, element) in zip(resources, texts, strict=True):
+            claims.append((_R_CLASS.get(resource.kind, resource.kind), resource.name, token))
             lines.append(f"    {element}")
-    report_collisions(
-        claims,
-        "android/name-collision",
-        report,
-        "resource names are the path in lower snake case, ASCII letters and digits only",
-    )
+    return _Run(tuple(elements), tuple(lines), tuple(claims))
+
+
+def _runs(tokens: TokenSet, opts: Mapping[str, Any], slot: Hashable) -> list[_Run]:
+    """Every token's resources, in source order, in runs kept between warm builds."""
+    prefix = str(opts["prefix"])
+    tables = _tables(tokens, prefix)
+    kinds = _kinds(tokens, (slot, prefix))
+    sp = _sp(tokens, list(opts["sp_tokens"]), (slot, prefix))
+    builder = _Builder(float(opts["rem_base"]), sp, tables.names, kinds, tables.position)
+    descriptions = bool(opts["descriptions"])
+    context = (tables, kinds, sp, sorted(opts.items()))
+
+    def make(run: Sequence[Token]) -> _Run:
+        return _make_run(run, builder, tables, descriptions)
+
+    return chunked(("android.runs", slot, repr(sorted(opts.items()))), [*tokens], make, context)
+
+
+def _document(runs: Sequence[_Run], report: list[Diagnostic], note: str | None) -> str:
+    """A resource file of every resource the runs made."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', HEADER]
+    if note:
+        lines.append(f"<!-- {xml_comment(note)} -->")
+    lines.append("<resources>")
+    for run in runs:
+        lines += run.lines
+    count = sum(len(run.claims) for run in runs)
+    if len({(k, n) for run in runs for k, n, _ in run.claims}) != count:
+        claims = [
+            Claim(kind, name, token, f"the Android resource @{kind}/{name}")
+            for run in runs
+            for kind, name, token in run.claims
+        ]
+        report_collisions(
+            claims,
+            "android/name-collision",
+            report,
+            "resource names are the path in lower snake case, ASCII letters and digits only",
+        )
     lines.append("</resources>")
     return "\n".join(lines) + "\n"
 
 
-def _resources(tokens: TokenSet, opts: Mapping[str, Any]) -> tuple[Made, _Builder]:
-    """Each token with the resources it makes, in source order."""
-    builder = _Builder(
-        tokens, str(opts["prefix"]), float(opts["rem_base"]), sp_tokens(tokens, opts["sp_tokens"])
-    )
-    made: Made = []
-    for token in tokens:
-        base = builder.base(token)
-        builder.names[token.name] = base
-        start = len(builder.out)
-        builder.leaf(token, (), base, token.value)
-        resources = builder.out[start:]
-        if resources and resources[0].name == base:
-            builder.kinds[token.name] = _R_CLASS.get(resources[0].kind, resources[0].kind)
-        made.append((token, resources))
-    return made, builder
+def _changes(
+    day: Sequence[_Run], night: Sequence[_Run], aligned: bool, note: str, slot: Hashable
+) -> str:
+    """The night resource file: only the elements whose text differs from the day's
+    (compared run by run when both sets hold the same tokens in the same order)."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', HEADER, f"<!-- {xml_comment(note)} -->"]
+    lines.append("<resources>")
+    if aligned and len(day) == len(night):
+        for index, (day_run, night_run) in enumerate(zip(day, night, strict=True)):
+
+            def differing(d: _Run = day_run, n: _Run = night_run) -> list[str]:
+                return _differing_lines(dict(e for token in d.elements for e in token), n)
+
+            lines += kept(("android.night", slot, index), (day_run, night_run), (), differing)
+    else:
+        every = dict(e for run in day for token in run.elements for e in token)
+        for run in night:
+            lines += _differing_lines(every, run)
+    lines.append("</resources>")
+    return "\n".join(lines) + "\n"
+
+
+def _differing_lines(day: Mapping[str, str], run: _Run) -> list[str]:
+    return [
+        f"    {element}"
+        for token in run.elements
+        for name, element in token
+        if day.get(name) != element
+    ]
 
 
 _AFTER_NIGHT = re.compile(
@@ -355,21 +467,24 @@ def render_themes(
     light = appearance.context_for("light") if appearance else None
     dark = appearance.context_for("dark") if appearance else None
     if appearance is None or light is None or dark is None:
-        return {file: _document(_resources(themes.default, opts)[0], opts, report, None, None)}
+        return {file: _document(_runs(themes.default, opts, (file, "day")), report, None)}
     day = themes.sets[themes.key(**{appearance.name: light})]
     night = themes.sets[themes.key(**{appearance.name: dark})]
     note = (
         f"{appearance.name}={light}; the other axes at their default "
         "(Android has no resource qualifier for contrast)."
     )
-    day_made, _ = _resources(day, opts)
-    day_elements = {r.name: _element(r) for _, resources in day_made for r in resources}
     # Every night token is made again: its resources depend on the whole set (which
     # dimensions are sp, which names come earlier), not only on the token itself.
-    night_made, _ = _resources(night, opts)
+    day_runs = _runs(day, opts, (file, "day"))
+    night_runs = _runs(night, opts, (file, "night"))
     return {
-        file: _document(day_made, opts, report, None, note),
-        night_path(file): _document(
-            night_made, opts, [], day_elements, f"{appearance.name}={dark}: what it changes."
+        file: _document(day_runs, report, note),
+        night_path(file): _changes(
+            day_runs,
+            night_runs,
+            tuple(day.tokens) == tuple(night.tokens),
+            f"{appearance.name}={dark}: what it changes.",
+            file,
         ),
     }
