@@ -43,6 +43,9 @@ FIELD_NOTES: dict[tuple[str, str], str] = {
     ("Rule", "summary"): "one line for listings and docs",
     ("Rule", "check"): "`check(tokens) -> Iterable[Diagnostic]` over one resolved token set; "
     "Encore sets each finding's severity",
+    ("Rule", "local"): "`True` promises that a token's findings depend only on it and the "
+    "tokens it references (read with `tokens.get`): warm rebuilds then check only the tokens "
+    "an edit reached",
     ("Transform", "name"): "the name platform.yaml uses; equals the entry point's name",
     ("Transform", "summary"): "one line for listings and docs",
     ("Transform", "apply"): "`apply(token, options) -> value | None`: a new value of the same "
