@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from encore import file_digest, warm
 from encore.config import ProjectConfig
 from encore.diagnostics import Diagnostic, Origin, Severity, SourceLocation
 from encore.load import YAML_SUFFIXES
@@ -103,7 +104,7 @@ def fingerprint(
     for path in input_files(project, sources):
         digest.update(str(path).encode() + b"\0")
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(file_digest.digest(path))
         except OSError:
             digest.update(b"missing")
     return digest.hexdigest()
@@ -132,8 +133,7 @@ def up_to_date(
         try:
             manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
             for entry in manifest["files"]:
-                data = (out_dir / entry["path"]).read_bytes()
-                if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+                if file_digest.digest(out_dir / entry["path"]).hex() != entry["sha256"]:
                     return None
                 count += 1
         except (OSError, ValueError, KeyError, TypeError):
@@ -155,7 +155,8 @@ def remember(
         "folders": sorted(folders),
         "warnings": [_record(d) for d in warnings],
     }
-    atomic_write(_cache_path(project), (json.dumps(data, indent=2) + "\n").encode())
+    text = (json.dumps(data, indent=2) + "\n").encode()
+    atomic_write(_cache_path(project), text, durable=not warm.ENABLED)
 
 
 def _origin(origin: Origin | None) -> dict[str, Any] | None:

@@ -29,7 +29,7 @@ from encore.diagnostics import Diagnostic
 from encore.model import Token, TokenSet
 
 R = TypeVar("R")
-CHUNK = 256
+CHUNK = 64
 
 _CHUNKS: OrderedDict[Hashable, list[tuple[tuple[Any, ...], tuple[Any, ...], Any]]] = warm.cache(
     OrderedDict()
@@ -39,7 +39,9 @@ _SLOTS = 256
 
 
 def _same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
-    return len(old) == len(new) and all(map(operator.is_, old, new))
+    """The same objects, or equal ones (tuple comparison checks identity first, so runs
+    of the very same tokens compare at C speed; equal tokens make equal output)."""
+    return len(old) == len(new) and old == new
 
 
 def _remember(table: OrderedDict[Hashable, Any], slot: Hashable, value: Any) -> None:
@@ -133,9 +135,20 @@ def kept(
     return result
 
 
+_SHAPE: OrderedDict[int, tuple[TokenSet, tuple[Any, ...]]] = warm.cache(OrderedDict())
+
+
 def shape(tokens: TokenSet) -> tuple[Any, ...]:
-    """What name tables depend on: every token's name and type, in order."""
-    return (*tokens.tokens, *map(operator.attrgetter("type"), tokens.tokens.values()))
+    """What name tables depend on: every token's name and type, in order (worked out once
+    for each of the last few sets asked about)."""
+    held = _SHAPE.get(id(tokens))
+    if held is not None and held[0] is tokens:
+        return held[1]
+    found = (*tokens.tokens, *map(operator.attrgetter("type"), tokens.tokens.values()))
+    _SHAPE[id(tokens)] = (tokens, found)
+    while len(_SHAPE) > 4:
+        _SHAPE.popitem(last=False)
+    return found
 
 
 def by_shape(

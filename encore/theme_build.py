@@ -157,7 +157,10 @@ def themes_of(
 def partial_tokens(themes: Themes) -> list[Diagnostic]:
     """Errors for tokens that exist in some permutations only: outputs declare the default
     permutation's tokens and theme the values, so every token must exist everywhere."""
-    found = []
+    found: list[Diagnostic] = []
+    names = tuple(themes.default.tokens)
+    if all(tuple(tokens.tokens) == names for tokens in themes.sets.values()):
+        return found  # the usual case: the same tokens everywhere
     everywhere = set(themes.default.tokens)
     for key, tokens in themes.sets.items():
         for name in sorted(set(tokens.tokens) ^ everywhere):

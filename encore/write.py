@@ -8,13 +8,14 @@ longer produces are removed, using the previous manifest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from encore import file_digest, warm
 
 MANIFEST = "manifest.json"
 
@@ -28,16 +29,18 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename (readers see the
+    old bytes or the new, never a mix); ``durable`` also flushes it to the disk first."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -61,16 +64,17 @@ def _previous(out_dir: Path) -> set[str]:
 def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
     """Write every file (relative POSIX paths) under ``out_dir`` and refresh the manifest."""
     written, unchanged = [], []
+    digests: dict[str, bytes] = {}
     for rel in sorted(files):
         target = out_dir / rel
         data = files[rel]
-        try:
-            if target.read_bytes() == data:
-                unchanged.append(rel)
-                continue
-        except OSError:
-            pass
-        atomic_write(target, data)
+        same, digests[rel] = file_digest.check(target, data)
+        if same:
+            unchanged.append(rel)
+            continue
+        # a warm process (encore watch) rewrites on every save: atomic, but not flushed
+        atomic_write(target, data, durable=not warm.ENABLED)
+        file_digest.remember(target, data, digests[rel])
         written.append(rel)
     removed = []
     for rel in sorted(_previous(out_dir) - set(files)):
@@ -81,12 +85,14 @@ def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
     manifest = {
         "generator": "encore",
         "files": [
-            {"path": rel, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            {"path": rel, "bytes": len(data), "sha256": digests[rel].hex()}
             for rel, data in sorted(files.items())
         ],
     }
     manifest_bytes = (json.dumps(manifest, indent=2) + "\n").encode()
     manifest_path = out_dir / MANIFEST
-    if not manifest_path.is_file() or manifest_path.read_bytes() != manifest_bytes:
-        atomic_write(manifest_path, manifest_bytes)
+    same, digest = file_digest.check(manifest_path, manifest_bytes)
+    if not same:
+        atomic_write(manifest_path, manifest_bytes, durable=not warm.ENABLED)
+        file_digest.remember(manifest_path, manifest_bytes, digest)
     return WriteReport(tuple(written), tuple(unchanged), tuple(removed))

@@ -36,6 +36,7 @@ class Namespace:
     qualified: str
     groups: dict[str, Namespace] = field(default_factory=dict)
     members: list[Member] = field(default_factory=list)
+    names: tuple[str, ...] | None = None  # the members' names, see `member_names`
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +154,16 @@ def _build(
     return top, qualified
 
 
+def member_names(space: Namespace) -> tuple[str, ...]:
+    """The names of a namespace's members (worked out once per tree)."""
+    if space.names is None or len(space.names) != len(space.members):
+        space.names = tuple(member.name for member in space.members)
+    return space.names
+
+
 def member_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
     """The tokens of a namespace's members, from the set being rendered."""
-    names = [member.name for member in space.members]
+    names = member_names(space)
     if len(names) > 1:
         found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
         return found

@@ -27,7 +27,13 @@ from encore.formats._common import (
     seconds,
 )
 from encore.formats._writer import ReferenceWriter
-from encore.formats.namespaces import Namespace, Naming, build_namespaces, member_tokens
+from encore.formats.namespaces import (
+    Namespace,
+    Naming,
+    build_namespaces,
+    member_names,
+    member_tokens,
+)
 from encore.formats.naming import camel, pascal, swift_identifier, words
 from encore.memo import kept
 from encore.model import Token, TokenSet
@@ -287,7 +293,7 @@ class _Emitter:
         if self.slot is None:
             body = members()
         else:
-            themed = tuple(self.themed.get(m.name) for m in space.members) if self.themed else ()
+            themed = tuple(map(self.themed.get, member_names(space))) if self.themed else ()
             context = (refs, self.access, self.descriptions, self.types, only, themed)
             slot = (self.slot, type(writer).__name__, space.qualified)
             body = list(kept(slot, tokens, context, members))

@@ -1,0 +1,89 @@
+"""SHA-256 digests of files, remembered between builds of a warm process by stat signature.
+
+A long-lived process (``encore watch``) hashes a file again only when its signature
+(modification and change times in nanoseconds, size, inode) differs from when it was
+last hashed. As git does for its index, a signature is trusted only when the file's
+modification time lies clearly before the moment it was hashed: a file changed twice
+within one tick of the file system's clock would otherwise keep its old signature, so such
+a recent file is always read again. One-shot builds always read and hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from encore import warm
+
+_RACY_NS = 100_000_000  # 0.1 s: far coarser than any file system's timestamp tick
+
+Signature = tuple[int, int, int, int]
+# path → (signature, digest, when it was taken, the bytes when kept by `remember`)
+_KNOWN: dict[str, tuple[Signature, bytes, int, bytes | None]] = warm.cache({})
+
+
+def _signature(path: Path) -> Signature:
+    st = os.stat(path)
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino
+
+
+def _trusted(path: Path) -> tuple[Signature, bytes, int, bytes | None] | None:
+    held = _KNOWN.get(str(path))
+    if held is None:
+        return None
+    try:
+        signature = _signature(path)
+    except OSError:
+        return None
+    if held[0] != signature or signature[0] >= held[2] - _RACY_NS:
+        return None
+    return held
+
+
+def digest(path: Path) -> bytes:
+    """The SHA-256 of a file's bytes (raises OSError when it cannot be read)."""
+    if warm.ENABLED:
+        held = _trusted(path)
+        if held is not None:
+            return held[1]
+    before = _signature(path) if warm.ENABLED else None
+    found = hashlib.sha256(path.read_bytes()).digest()
+    if before is not None:
+        _KNOWN[str(path)] = (before, found, time.time_ns(), None)
+    return found
+
+
+def check(path: Path, data: bytes) -> tuple[bool, bytes]:
+    """Whether the file already holds exactly ``data``, and the SHA-256 of ``data``.
+
+    In a warm process the bytes last written or seen there stand in for the file while its
+    signature is trusted, and their digest is reused when ``data`` equals them."""
+    held = _KNOWN.get(str(path)) if warm.ENABLED else None
+    kept = held is not None and held[3] is not None and held[3] == data
+    if kept and _trusted(path) is not None:
+        assert held is not None
+        return True, held[1]
+    try:
+        same = path.read_bytes() == data
+    except OSError:
+        same = False
+    found = held[1] if kept and held is not None else hashlib.sha256(data).digest()
+    if same:
+        remember(path, data, found)
+    return same, found
+
+
+def remember(path: Path, data: bytes, sha256: bytes) -> None:
+    """Note that ``path`` now holds ``data`` (after writing or checking it)."""
+    if not warm.ENABLED:
+        return
+    try:
+        signature = _signature(path)
+    except OSError:
+        return
+    _KNOWN[str(path)] = (signature, sha256, time.time_ns(), data)
+
+
+__all__ = ["check", "digest", "remember"]
