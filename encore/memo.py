@@ -22,6 +22,8 @@ from __future__ import annotations
 import operator
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from itertools import compress
 from typing import Any, TypeVar
 
 from encore import warm
@@ -31,9 +33,7 @@ from encore.model import Token, TokenSet
 R = TypeVar("R")
 CHUNK = 64
 
-_CHUNKS: OrderedDict[Hashable, list[tuple[tuple[Any, ...], tuple[Any, ...], Any]]] = warm.cache(
-    OrderedDict()
-)
+_CHUNKS: OrderedDict[Hashable, Any] = warm.cache(OrderedDict())
 _SHAPES: OrderedDict[Hashable, tuple[tuple[Any, ...], Any]] = warm.cache(OrderedDict())
 _SLOTS = 256
 
@@ -51,6 +51,55 @@ def _remember(table: OrderedDict[Hashable, Any], slot: Hashable, value: Any) -> 
         table.popitem(last=False)
 
 
+@dataclass(slots=True)
+class _Runs:
+    """The last call under one slot: its sequences, context and each run's result."""
+
+    sequences: tuple[tuple[Any, ...], ...]
+    context: tuple[Any, ...]
+    results: list[Any]
+
+
+def _changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> set[int]:
+    """Indices of the runs in which ``new`` holds other objects than ``old`` (same length)."""
+    return {i // CHUNK for i in compress(range(len(new)), map(operator.is_not, old, new))}
+
+
+def _runs(
+    slot: Hashable,
+    sequences: tuple[tuple[Any, ...], ...],
+    context: tuple[Any, ...],
+    make: Callable[[int, int], R],
+) -> list[R]:
+    """``make(start, end)`` for every run of the aligned ``sequences``, reusing the last
+    call's results for runs whose objects are all the same (found at C speed)."""
+    size = len(sequences[0])
+    count = (size + CHUNK - 1) // CHUNK
+    held = _CHUNKS.get(slot)
+    if (
+        isinstance(held, _Runs)
+        and len(held.sequences) == len(sequences)
+        and all(len(a) == size for a in held.sequences)
+        and held.context == context
+    ):
+        redo: set[int] = set()
+        for old, new in zip(held.sequences, sequences, strict=True):
+            redo |= _changed_runs(old, new)
+        results = list(held.results)
+        for index in sorted(redo):
+            start = index * CHUNK
+            end = min(start + CHUNK, size)
+            if any(
+                old[start:end] != new[start:end]
+                for old, new in zip(held.sequences, sequences, strict=True)
+            ):
+                results[index] = make(start, end)
+    else:
+        results = [make(i * CHUNK, min((i + 1) * CHUNK, size)) for i in range(count)]
+    _remember(_CHUNKS, slot, _Runs(sequences, context, results))
+    return results
+
+
 def chunked(
     slot: Hashable,
     tokens: Sequence[Token],
@@ -58,25 +107,12 @@ def chunked(
     context: tuple[Any, ...] = (),
 ) -> list[R]:
     """``make`` over consecutive runs of ``tokens``, reusing the last call's result for a
-    run of the very same tokens with an equal ``context`` (compared element by element,
-    identity first)."""
+    run of the very same (or equal) tokens when ``context`` is equal (compared element by
+    element, identity first)."""
     if not warm.ENABLED:
         return [make(tokens)]
-    held = _CHUNKS.get(slot, [])
-    out: list[R] = []
-    entries = []
-    for index, start in enumerate(range(0, len(tokens), CHUNK)):
-        run = tuple(tokens[start : start + CHUNK])
-        entry = held[index] if index < len(held) else None
-        if entry is not None and _same(entry[0], run) and entry[1] == context:
-            result = entry[2]
-        else:
-            result = make(run)
-            entry = (run, context, result)
-        entries.append(entry)
-        out.append(result)
-    _remember(_CHUNKS, slot, entries)
-    return out
+    sequence = tuple(tokens)
+    return _runs(slot, (sequence,), context, lambda start, end: make(sequence[start:end]))
 
 
 def chunked_pairs(
@@ -90,22 +126,8 @@ def chunked_pairs(
     assert len(first) == len(second)
     if not warm.ENABLED:
         return [make(first, second)]
-    held = _CHUNKS.get(slot, [])
-    out: list[R] = []
-    entries = []
-    for index, start in enumerate(range(0, len(first), CHUNK)):
-        run = (*first[start : start + CHUNK], *second[start : start + CHUNK])
-        entry = held[index] if index < len(held) else None
-        if entry is not None and _same(entry[0], run):
-            result = entry[2]
-        else:
-            half = len(run) // 2
-            result = make(run[:half], run[half:])
-            entry = (run, (), result)
-        entries.append(entry)
-        out.append(result)
-    _remember(_CHUNKS, slot, entries)
-    return out
+    a, b = tuple(first), tuple(second)
+    return _runs(slot, (a, b), (), lambda start, end: make(a[start:end], b[start:end]))
 
 
 _KEPT: OrderedDict[Hashable, tuple[tuple[Any, ...], tuple[Any, ...], Any]] = warm.cache(

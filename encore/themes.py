@@ -11,6 +11,7 @@ that they point only at tokens that do not vary (what a static constant may name
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -98,6 +99,12 @@ class Themes:
                     out.add(token.name)
         return frozenset(out)
 
+    @cached_property
+    def varying_tokens(self) -> list[Token]:
+        """The default permutation's tokens that vary, in source order."""
+        varying = self.varying
+        return [token for token in self.default if token.name in varying] if varying else []
+
     def differing(self, key: Key, than: Key | None = None) -> list[Token]:
         """Tokens of a permutation whose value or aliases differ from another (the default)."""
         than = than if than is not None else self.default_key
@@ -139,7 +146,22 @@ def stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable = None
     alias chain that does not vary, or dropped (the value is then printed literally).
 
     With a ``slot`` (warm builds), the scan for such aliases reuses unchanged runs of
-    tokens, and a rewritten token that rewrites the same way again is the same object."""
+    tokens, and a rewritten token that rewrites the same way again is the same object.
+    The formats of one build ask for the same views: each is made once."""
+    held = _VIEWS.get(id(tokens))
+    if held is not None and held[0] is tokens and held[1] == varying:
+        return held[2]
+    view = _stable_view(tokens, varying, slot)
+    _VIEWS[id(tokens)] = (tokens, varying, view)
+    while len(_VIEWS) > 8:
+        _VIEWS.popitem(last=False)
+    return view
+
+
+_VIEWS: OrderedDict[int, tuple[TokenSet, frozenset[str], TokenSet]] = warm.cache(OrderedDict())
+
+
+def _stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable) -> TokenSet:
 
     def settle(name: str) -> str | None:
         seen = set()

@@ -342,6 +342,7 @@ class _Run:
     elements: tuple[tuple[tuple[str, str], ...], ...]  # per token: (resource name, element)
     lines: tuple[str, ...]  # with description comments
     claims: tuple[tuple[str, str, Token], ...]  # R class, resource name, token
+    keys: frozenset[tuple[str, str]]  # every (R class, resource name)
 
 
 def _make_run(run: Sequence[Token], builder: _Builder, tables: _Tables, descriptions: bool) -> _Run:
@@ -363,7 +364,8 @@ def _make_run(run: Sequence[Token], builder: _Builder, tables: _Tables, descript
         for resource, (_, element) in zip(resources, texts, strict=True):
             claims.append((_R_CLASS.get(resource.kind, resource.kind), resource.name, token))
             lines.append(f"    {element}")
-    return _Run(tuple(elements), tuple(lines), tuple(claims))
+    keys = frozenset((kind, name) for kind, name, _ in claims)
+    return _Run(tuple(elements), tuple(lines), tuple(claims), keys)
 
 
 def _runs(tokens: TokenSet, opts: Mapping[str, Any], slot: Hashable) -> list[_Run]:
@@ -391,7 +393,7 @@ def _document(runs: Sequence[_Run], report: list[Diagnostic], note: str | None) 
     for run in runs:
         lines += run.lines
     count = sum(len(run.claims) for run in runs)
-    if len({(k, n) for run in runs for k, n, _ in run.claims}) != count:
+    if len(frozenset().union(*(run.keys for run in runs))) != count:
         claims = [
             Claim(kind, name, token, f"the Android resource @{kind}/{name}")
             for run in runs

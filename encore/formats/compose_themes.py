@@ -32,9 +32,9 @@ def render_themes(
     opts = {**DEFAULTS, **options}
     prefix = str(opts["type_prefix"])
     base = themes.default
-    themed = [t for t in base if t.name in themes.varying and t.type in THEMED_TYPES]
-    for token in base:
-        if token.name in themes.varying and token.type not in THEMED_TYPES:
+    themed = [t for t in themes.varying_tokens if t.type in THEMED_TYPES]
+    for token in themes.varying_tokens:
+        if token.type not in THEMED_TYPES:
             report.append(
                 Diagnostic(
                     "compose/theme-unsupported",

@@ -310,7 +310,7 @@ def theme_export(key: tuple[str, ...]) -> str:
 def _theme_objects(themes: Themes, typed: bool, opts: Mapping[str, Any]) -> list[str]:
     names = _names(themes.default, [])
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
-    varying = [t for t in themes.default if t.name in themes.varying]
+    varying = themes.varying_tokens
     lines = []
     index = []
     for key in themes.permutations():

@@ -21,7 +21,7 @@ from encore.formats._common import (
     replacement,
 )
 from encore.formats._writer import ReferenceWriter
-from encore.formats.namespaces import Namespace, Naming, member_tokens
+from encore.formats.namespaces import Namespace, Naming, member_tokens, subtree_tokens
 from encore.formats.naming import camel, kotlin_identifier, pascal, words
 from encore.memo import kept
 from encore.model import Token, TokenSet
@@ -111,7 +111,8 @@ class Imports:
         try:
             return make(), frozenset(asked)
         finally:
-            self.recorders.remove(asked)
+            popped = self.recorders.pop()  # a stack: nested recordings end first
+            assert popped is asked
 
     def lines(self, extra: Sequence[str] = ()) -> list[str]:
         """The sorted import directives."""
@@ -150,6 +151,35 @@ class ObjectEmitter:
     imports: Imports | None = None  # what the writer imports, asked again when kept
 
     def emit(self, space: Namespace, depth: int = 0) -> list[str]:
+        """The ``object`` of a namespace and everything in it."""
+        if self.slot is None:
+            return self._emit(space, depth)
+        tokens = subtree_tokens(space, self.tokens)
+        return self._kept(("tree", space.qualified), tokens, lambda: self._emit(space, depth))
+
+    def _kept(
+        self, key: Hashable, tokens: tuple[Token, ...], make: Callable[[], list[str]]
+    ) -> list[str]:
+        """``make()`` kept between warm builds while ``tokens`` stay, with the diagnostics
+        and imports it caused replayed when kept."""
+        report = self.report if self.report is not None else []
+        imports = self.imports if self.imports is not None else Imports(frozenset(), "")
+
+        def reported() -> tuple[list[str], list[Diagnostic], frozenset[str]]:
+            start = len(report)
+            lines, asked = imports.recording(make)
+            return lines, report[start:], asked
+
+        context = (self.refs, self.visibility, self.descriptions, *self.context)
+        made = len(report), len(imports.used)
+        lines, problems, asked = kept((self.slot, key), tokens, context, reported)
+        if (len(report), len(imports.used)) == made:  # kept: its effects again
+            report.extend(problems)
+            for qualified in asked:
+                imports(qualified)
+        return list(lines)
+
+    def _emit(self, space: Namespace, depth: int) -> list[str]:
         indent = "    " * depth
         inner = indent + "    "
         tokens = member_tokens(space, self.tokens)
@@ -171,25 +201,11 @@ class ObjectEmitter:
                 )
             return lines
 
-        if self.slot is None:
-            body = members()
-        else:
-            report = self.report if self.report is not None else []
-            imports = self.imports if self.imports is not None else Imports(frozenset(), "")
-
-            def reported() -> tuple[list[str], list[Diagnostic], frozenset[str]]:
-                start = len(report)
-                lines, asked = imports.recording(members)
-                return lines, report[start:], asked
-
-            context = (self.refs, self.visibility, self.descriptions, *self.context)
-            made = len(report), len(imports.used)
-            lines, problems, asked = kept((self.slot, space.qualified), tokens, context, reported)
-            if (len(report), len(imports.used)) == made:  # kept: its effects again
-                report.extend(problems)
-                for qualified in asked:
-                    imports(qualified)
-            body = list(lines)
+        body = (
+            members()
+            if self.slot is None
+            else self._kept(("own", space.qualified), tokens, members)
+        )
         for group in space.groups.values():
             if body:
                 body.append("")

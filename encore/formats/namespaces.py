@@ -37,6 +37,7 @@ class Namespace:
     groups: dict[str, Namespace] = field(default_factory=dict)
     members: list[Member] = field(default_factory=list)
     names: tuple[str, ...] | None = None  # the members' names, see `member_names`
+    every: tuple[str, ...] | None = None  # every token's name below, see `subtree_names`
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,23 @@ def member_names(space: Namespace) -> tuple[str, ...]:
 def member_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
     """The tokens of a namespace's members, from the set being rendered."""
     names = member_names(space)
+    if len(names) > 1:
+        found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
+        return found
+    return tuple(tokens.tokens[name] for name in names)
+
+
+def subtree_names(space: Namespace) -> tuple[str, ...]:
+    """The names of every token in a namespace and the namespaces inside it."""
+    if space.every is None:
+        inner = [name for group in space.groups.values() for name in subtree_names(group)]
+        space.every = (*member_names(space), *inner)
+    return space.every
+
+
+def subtree_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
+    """The tokens of `subtree_names`, from the set being rendered."""
+    names = subtree_names(space)
     if len(names) > 1:
         found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
         return found

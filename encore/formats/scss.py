@@ -174,7 +174,7 @@ def render_themes(
     opts = {**DEFAULTS, **options}
     prefix = str(opts["prefix"])
     text = render(themes.default, options, report)
-    varying = [t for t in themes.default if t.name in themes.varying]
+    varying = themes.varying_tokens
     table = _names(themes.default, prefix, [])  # its problems were reported by render
     keys, names = table.keys, table.names
     out = [text.rstrip("\n")]

@@ -33,6 +33,8 @@ from encore.formats.namespaces import (
     build_namespaces,
     member_names,
     member_tokens,
+    subtree_names,
+    subtree_tokens,
 )
 from encore.formats.naming import camel, pascal, swift_identifier, words
 from encore.memo import kept
@@ -260,6 +262,27 @@ class _Emitter:
     slot: Hashable = None  # with a slot, warm builds keep each namespace's members' lines
 
     def namespace(
+        self,
+        space: Namespace,
+        writer: ReferenceWriter,
+        refs: Mapping[str, str],
+        depth: int,
+        only: frozenset[TokenType] | None = None,
+    ) -> list[str]:
+        """The enum of a namespace and everything in it (kept between warm builds while
+        its tokens, and what `dynamic` depends on for them, stay)."""
+        if self.slot is None:
+            return self._namespace(space, writer, refs, depth, only)
+        names = subtree_names(space)
+        themed = tuple(map(self.themed.get, names)) if self.themed else ()
+        context = (refs, self.access, self.descriptions, self.types, only, themed)
+        slot = (self.slot, type(writer).__name__, "tree", space.qualified)
+        tokens = subtree_tokens(space, self.tokens)
+        return list(
+            kept(slot, tokens, context, lambda: self._namespace(space, writer, refs, depth, only))
+        )
+
+    def _namespace(
         self,
         space: Namespace,
         writer: ReferenceWriter,
