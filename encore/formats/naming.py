@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -87,10 +88,16 @@ def swift_identifier(name: str) -> str:
 
 
 def kotlin_identifier(name: str) -> str:
-    """A Kotlin identifier: a leading digit gets ``_``, hard keywords get backticks."""
+    """A Kotlin identifier: a leading digit gets ``_``; hard keywords, and names with a
+    character Kotlin's identifier grammar lacks (letters, digits and ``_`` only, so no
+    combining marks such as the dot that lower-casing ``İ`` leaves), get backticks."""
     if name[:1].isdigit():
-        return "_" + name
-    return f"`{name}`" if name in KOTLIN_KEYWORDS else name
+        name = "_" + name
+    plain = all(ch == "_" or unicodedata.category(ch) in _KOTLIN_IDENTIFIER for ch in name)
+    return f"`{name}`" if name in KOTLIN_KEYWORDS or not plain else name
+
+
+_KOTLIN_IDENTIFIER = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nl", "Nd"})
 
 
 @dataclass(frozen=True, slots=True)
