@@ -21,7 +21,15 @@ from encore.formats._common import (
     replacement,
 )
 from encore.formats._writer import ReferenceWriter
-from encore.formats.namespaces import Namespace, Naming, member_tokens, subtree_tokens
+from encore.formats.namespaces import (
+    BLOCK,
+    Namespace,
+    Naming,
+    group_blocks,
+    member_tokens,
+    subtree_tokens,
+    tokens_named,
+)
 from encore.formats.naming import camel, kotlin_identifier, pascal, words
 from encore.memo import kept
 from encore.model import Token, TokenSet
@@ -206,11 +214,39 @@ class ObjectEmitter:
             if self.slot is None
             else self._kept(("own", space.qualified), tokens, members)
         )
-        for group in space.groups.values():
+        for nested in self._nested(space, depth):
             if body:
                 body.append("")
-            body += self.emit(group, depth + 1)
+            body += nested
         return [f"{indent}{self.visibility}object {space.identifier} {{", *body, f"{indent}}}"]
+
+    def _nested(self, space: Namespace, depth: int) -> list[list[str]]:
+        """The objects of the nested namespaces; a wide namespace keeps them in blocks."""
+        if self.slot is None or len(space.groups) <= BLOCK:
+            return [self.emit(group, depth + 1) for group in space.groups.values()]
+        out: list[list[str]] = []
+        for index, (groups, names) in enumerate(group_blocks(space)):
+            flat: list[str] = []  # one list, split again below: _kept keeps lists of lines
+            sizes: list[int] = []
+
+            def block(run: tuple[Namespace, ...] = groups) -> list[str]:
+                lines: list[str] = []
+                for group in run:
+                    part = self.emit(group, depth + 1)
+                    lines.append(str(len(part)))
+                    lines += part
+                return lines
+
+            flat = self._kept(
+                ("block", space.qualified, index), tokens_named(names, self.tokens), block
+            )
+            at = 0
+            while at < len(flat):
+                size = int(flat[at])
+                sizes.append(size)
+                out.append(flat[at + 1 : at + 1 + size])
+                at += 1 + size
+        return out
 
 
 HEADER = (

@@ -38,6 +38,7 @@ class Namespace:
     members: list[Member] = field(default_factory=list)
     names: tuple[str, ...] | None = None  # the members' names, see `member_names`
     every: tuple[str, ...] | None = None  # every token's name below, see `subtree_names`
+    blocks: list[tuple[tuple[Namespace, ...], tuple[str, ...]]] | None = None  # see below
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,29 @@ def subtree_names(space: Namespace) -> tuple[str, ...]:
 def subtree_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
     """The tokens of `subtree_names`, from the set being rendered."""
     names = subtree_names(space)
+    if len(names) > 1:
+        found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
+        return found
+    return tuple(tokens.tokens[name] for name in names)
+
+
+BLOCK = 32  # nested namespaces kept together, so a wide namespace is not walked one by one
+
+
+def group_blocks(space: Namespace) -> list[tuple[tuple[Namespace, ...], tuple[str, ...]]]:
+    """A namespace's nested namespaces in runs of `BLOCK`, each with every token name in
+    it (worked out once per tree)."""
+    if space.blocks is None:
+        groups = list(space.groups.values())
+        space.blocks = [
+            (run, tuple(name for group in run for name in subtree_names(group)))
+            for run in (tuple(groups[i : i + BLOCK]) for i in range(0, len(groups), BLOCK))
+        ]
+    return space.blocks
+
+
+def tokens_named(names: tuple[str, ...], tokens: TokenSet) -> tuple[Token, ...]:
+    """The tokens of these names, from the set being rendered."""
     if len(names) > 1:
         found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
         return found

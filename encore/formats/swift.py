@@ -28,13 +28,16 @@ from encore.formats._common import (
 )
 from encore.formats._writer import ReferenceWriter
 from encore.formats.namespaces import (
+    BLOCK,
     Namespace,
     Naming,
     build_namespaces,
+    group_blocks,
     member_names,
     member_tokens,
     subtree_names,
     subtree_tokens,
+    tokens_named,
 )
 from encore.formats.naming import camel, pascal, swift_identifier, words
 from encore.memo import kept
@@ -320,8 +323,7 @@ class _Emitter:
             context = (refs, self.access, self.descriptions, self.types, only, themed)
             slot = (self.slot, type(writer).__name__, space.qualified)
             body = list(kept(slot, tokens, context, members))
-        for group in space.groups.values():
-            nested = self.namespace(group, writer, refs, depth + 1, only)
+        for nested in self._nested(space, writer, refs, depth, only):
             if nested:
                 if body:
                     body.append("")
@@ -329,6 +331,29 @@ class _Emitter:
         if not body:
             return []
         return [f"{indent}{self.access} enum {space.identifier} {{", *body, f"{indent}}}"]
+
+    def _nested(
+        self,
+        space: Namespace,
+        writer: ReferenceWriter,
+        refs: Mapping[str, str],
+        depth: int,
+        only: frozenset[TokenType] | None,
+    ) -> list[list[str]]:
+        """The enums of the nested namespaces; a wide namespace keeps them in blocks."""
+        if self.slot is None or len(space.groups) <= BLOCK:
+            return [self.namespace(g, writer, refs, depth + 1, only) for g in space.groups.values()]
+        out: list[list[str]] = []
+        for index, (groups, names) in enumerate(group_blocks(space)):
+            themed = tuple(map(self.themed.get, names)) if self.themed else ()
+            context = (refs, self.access, self.descriptions, self.types, only, themed)
+            slot = (self.slot, type(writer).__name__, "block", space.qualified, index)
+
+            def block(run: tuple[Namespace, ...] = groups) -> list[list[str]]:
+                return [self.namespace(g, writer, refs, depth + 1, only) for g in run]
+
+            out += kept(slot, tokens_named(names, self.tokens), context, block)
+        return out
 
 
 def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from encore import warm
 from encore.diagnostics import Diagnostic, Origin, Severity, has_errors
 from encore.load import load_file
 from encore.resolver.document import Builder
@@ -41,9 +42,30 @@ __all__ = [
 ]
 
 
+# A warm process's last resolver document per path, by its text (a build reads it twice)
+_LOADED: dict[str, tuple[str, Resolver | None, tuple[Diagnostic, ...]]] = warm.cache({})
+
+
 def load_resolver(path: Path) -> tuple[Resolver | None, list[Diagnostic]]:
     """Parse and validate (JSON Schema with located errors + the runtime rules); ``None``
     on errors. Duplicate keys are warnings here: the DTCG suite accepts them."""
+    if not warm.ENABLED:
+        return _load_resolver(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return _load_resolver(path)
+    held = _LOADED.get(str(path.resolve()))
+    if held is not None and held[0] == text:
+        if held[1] is not None:
+            held[1].cache.clear()  # the sources it loaded are the last build's
+        return held[1], list(held[2])
+    resolver, problems = _load_resolver(path)
+    _LOADED[str(path.resolve())] = (text, resolver, tuple(problems))
+    return resolver, problems
+
+
+def _load_resolver(path: Path) -> tuple[Resolver | None, list[Diagnostic]]:
     loaded, problems = load_file(path)
     diagnostics = [
         d.with_severity(Severity.WARNING) if d.rule == "syntax/duplicate-key" else d
