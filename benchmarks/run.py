@@ -116,6 +116,35 @@ def bench_size(size: int, work: Path, args: argparse.Namespace) -> tuple[list[Ro
     return rows, parse_floor(js, runs)
 
 
+def bench_watch(size: int, work: Path, edits: int) -> list[str]:
+    """Rows of the warm rebuild table: `watch_edits.py` on the JSON and YAML projects."""
+    rows = []
+    for ext in ("json", "yaml"):
+        found = subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "watch_edits.py"),
+                str(work / str(size) / ext),
+                "--edits",
+                str(edits),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result = json.loads(found.stdout.strip().splitlines()[-1])
+        for kind, figures in result.items():
+            if isinstance(figures, dict):
+                rows.append(
+                    f"| {size:,} | {ext.upper()} | {kind} | {figures['median'] * 1000:.0f} ms "
+                    f"| {figures['p90'] * 1000:.0f} ms | {edits} |"
+                )
+        same = "yes" if result["outputs equal a clean build"] else "**no**"
+        rows.append(f"| {size:,} | {ext.upper()} | (outputs equal a clean build: {same}) | | | |")
+        print(rows[-2], flush=True)
+    return rows
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     info = Path("/proc/cpuinfo")
@@ -167,6 +196,9 @@ def main() -> None:
     parser.add_argument("--encore-only", action="store_true", help="skip the other tools")
     parser.add_argument("--work", type=Path, default=HERE / "work")
     parser.add_argument("--results", type=Path, help="write this Markdown table (e.g. a file)")
+    parser.add_argument(
+        "--watch-edits", type=int, default=20, help="one-token edits of each kind (0: skip)"
+    )
     args = parser.parse_args()
     if not args.encore_only and not STYLE_DICTIONARY.exists():
         raise SystemExit("Style Dictionary is missing: run `npm ci --prefix benchmarks` first")
@@ -176,6 +208,16 @@ def main() -> None:
         found, floors[size] = bench_size(size, args.work, args)
         rows += found
     lines = [f"Machine: {machine()}", "", *table(rows, floors)]
+    if args.watch_edits:
+        lines += [
+            "",
+            "One-token edits in a warm `encore watch` process (the rebuild time it prints):",
+            "",
+            "| tokens | input | edit | median | p90 | edits |",
+            "|---:|---|---|---:|---:|---:|",
+        ]
+        for size in (int(s) for s in args.sizes.split(",")):
+            lines += bench_watch(size, args.work, args.watch_edits)
     text = "\n".join(lines) + "\n"
     print(text)
     if args.results:

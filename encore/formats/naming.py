@@ -89,11 +89,15 @@ def swift_identifier(name: str) -> str:
 
 def kotlin_identifier(name: str) -> str:
     """A Kotlin identifier: a leading digit gets ``_``; hard keywords, and names with a
-    character Kotlin's identifier grammar lacks (letters, digits and ``_`` only, so no
-    combining marks such as the dot that lower-casing ``İ`` leaves), get backticks."""
+    character Kotlin's lexer may not take in a plain identifier (anything but letters,
+    digits and ``_`` of the Basic Multilingual Plane: no combining marks such as the dot
+    that lower-casing ``İ`` leaves, no supplementary characters), get backticks."""
     if name[:1].isdigit():
         name = "_" + name
-    plain = all(ch == "_" or unicodedata.category(ch) in _KOTLIN_IDENTIFIER for ch in name)
+    plain = all(
+        ch == "_" or (ord(ch) <= 0xFFFF and unicodedata.category(ch) in _KOTLIN_IDENTIFIER)
+        for ch in name
+    )
     return f"`{name}`" if name in KOTLIN_KEYWORDS or not plain else name
 
 
