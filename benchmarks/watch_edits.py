@@ -81,7 +81,17 @@ def _edits(root: Path, rng: random.Random) -> dict[str, Callable[[int], Path]]:
         for name, token in _tokens(tree):
             if isinstance(token["$value"], str):
                 groups.setdefault(name[:-1], []).append(token)
-        siblings = [g for g in groups.values() if len({t["$value"] for t in g}) > 1]
+
+        def outside(group: tuple[str, ...], tokens: list[Tree]) -> bool:
+            """No alias in the group points into it (retargeting could close a cycle)."""
+            prefix = "{" + ".".join(group) + "."
+            return not any(t["$value"].startswith(prefix) for t in tokens)
+
+        siblings = [
+            g
+            for name, g in groups.items()
+            if len({t["$value"] for t in g}) > 1 and outside(name, g)
+        ]
         group = rng.choice(siblings)
         token = rng.choice(group)
         token["$value"] = rng.choice([t["$value"] for t in group if t["$value"] != token["$value"]])

@@ -17,11 +17,13 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from encore import warm
 from encore.config import TIER_ORDER, PlatformConfig, ProjectConfig
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
@@ -230,8 +232,16 @@ def build(
     if result.failed(strict) or not write:
         return result
     with _stage(result, "write files", progress):
-        for folder, files in result.outputs.items():
-            result.reports[folder] = write_outputs(project.output / folder, files)
+        folders = list(result.outputs.items())
+        if warm.ENABLED and len(folders) > 1:  # file calls and hashing release the GIL
+            with ThreadPoolExecutor(max_workers=len(folders)) as pool:
+                reports = pool.map(
+                    lambda item: write_outputs(project.output / item[0], item[1]), folders
+                )
+                result.reports.update(zip((f for f, _ in folders), reports, strict=True))
+        else:
+            for folder, files in folders:
+                result.reports[folder] = write_outputs(project.output / folder, files)
     return result
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,19 +64,27 @@ def _previous(out_dir: Path) -> set[str]:
 
 def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
     """Write every file (relative POSIX paths) under ``out_dir`` and refresh the manifest."""
-    written, unchanged = [], []
     digests: dict[str, bytes] = {}
-    for rel in sorted(files):
-        target = out_dir / rel
-        data = files[rel]
+
+    def put(rel: str) -> bool:
+        """Write one file unless it already holds its bytes; whether it was written."""
+        target, data = out_dir / rel, files[rel]
         same, digests[rel] = file_digest.check(target, data)
         if same:
-            unchanged.append(rel)
-            continue
+            return False
         # a warm process (encore watch) rewrites on every save: atomic, but not flushed
         atomic_write(target, data, durable=not warm.ENABLED)
         file_digest.remember(target, data, digests[rel])
-        written.append(rel)
+        return True
+
+    names = sorted(files)
+    if warm.ENABLED and len(names) > 1:  # hashing and file calls release the GIL
+        with ThreadPoolExecutor(max_workers=min(4, len(names))) as pool:
+            done = list(pool.map(put, names))
+    else:
+        done = [put(rel) for rel in names]
+    written = [rel for rel, changed in zip(names, done, strict=True) if changed]
+    unchanged = [rel for rel, changed in zip(names, done, strict=True) if not changed]
     removed = []
     for rel in sorted(_previous(out_dir) - set(files)):
         stale = out_dir / rel
