@@ -74,27 +74,31 @@ def _edits(root: Path, rng: random.Random) -> dict[str, Callable[[int], Path]]:
         _save(path, tree)
         return path
 
+    def index() -> dict[str, list[str]]:
+        """Every token of the primitive and semantic files by group: targets of a kind."""
+        groups: dict[str, list[str]] = {}
+        for path in (*primitives, *semantics):
+            for name, _ in _tokens(_load(path)):
+                groups.setdefault(".".join(name[:-1]), []).append(".".join(name))
+        return groups
+
+    targets = index()
+
     def retarget(path: Path) -> Path:
-        """Point one alias at what a sibling of the same type points at."""
+        """Point one alias at another token of the group it points into (same kind)."""
         tree = _load(path)
-        groups: dict[tuple[str, ...], list[Tree]] = {}
+        choices = []
         for name, token in _tokens(tree):
-            if isinstance(token["$value"], str):
-                groups.setdefault(name[:-1], []).append(token)
-
-        def outside(group: tuple[str, ...], tokens: list[Tree]) -> bool:
-            """No alias in the group points into it (retargeting could close a cycle)."""
-            prefix = "{" + ".".join(group) + "."
-            return not any(t["$value"].startswith(prefix) for t in tokens)
-
-        siblings = [
-            g
-            for name, g in groups.items()
-            if len({t["$value"] for t in g}) > 1 and outside(name, g)
-        ]
-        group = rng.choice(siblings)
-        token = rng.choice(group)
-        token["$value"] = rng.choice([t["$value"] for t in group if t["$value"] != token["$value"]])
+            value = token["$value"]
+            if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+                target = value[1:-1]
+                group = target.rpartition(".")[0]
+                others = [t for t in targets.get(group, []) if t != target]
+                own = ".".join(name[:-1])
+                if others and not group.startswith(own) and not own.startswith(group):
+                    choices.append((token, others))
+        token, others = rng.choice(choices)
+        token["$value"] = "{" + rng.choice(others) + "}"
         _save(path, tree)
         return path
 
