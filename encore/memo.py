@@ -31,7 +31,7 @@ from encore.diagnostics import Diagnostic
 from encore.model import Token, TokenSet
 
 R = TypeVar("R")
-CHUNK = 64
+CHUNK = 32
 
 _CHUNKS: OrderedDict[Hashable, Any] = warm.cache(OrderedDict())
 _SHAPES: OrderedDict[Hashable, tuple[tuple[Any, ...], Any]] = warm.cache(OrderedDict())

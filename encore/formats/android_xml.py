@@ -345,30 +345,37 @@ class _Run:
     keys: frozenset[tuple[str, str]]  # every (R class, resource name)
 
 
-def _make_run(run: Sequence[Token], builder: _Builder, tables: _Tables, descriptions: bool) -> _Run:
+def _make_run(
+    run: Sequence[Token], builder: _Builder, tables: _Tables, descriptions: bool, document: bool
+) -> _Run:
+    """The run's elements; with ``document``, also its lines and the names it claims (a
+    night run only needs its elements, to compare them with the day's)."""
     elements: list[tuple[tuple[str, str], ...]] = []
     lines: list[str] = []
     claims: list[tuple[str, str, Token]] = []
     for token in run:
-        start = len(builder.out)
         builder.leaf(token, (), tables.names[token.name], token.value)
-        resources = builder.out[start:]
+        resources = builder.out
         texts = tuple((r.name, _element(r)) for r in resources)
         elements.append(texts)
-        if descriptions and (token.description or token.deprecated):
-            text = token.description or ""
-            if token.deprecated:
-                note = token.deprecated if isinstance(token.deprecated, str) else ""
-                text = f"Deprecated{': ' + note if note else '.'} {text}".strip()
-            lines.append(f"    <!-- {xml_comment(text)} -->")
-        for resource, (_, element) in zip(resources, texts, strict=True):
-            claims.append((_R_CLASS.get(resource.kind, resource.kind), resource.name, token))
-            lines.append(f"    {element}")
-    keys = frozenset((kind, name) for kind, name, _ in claims)
+        if document:
+            if descriptions and (token.description or token.deprecated):
+                text = token.description or ""
+                if token.deprecated:
+                    note = token.deprecated if isinstance(token.deprecated, str) else ""
+                    text = f"Deprecated{': ' + note if note else '.'} {text}".strip()
+                lines.append(f"    <!-- {xml_comment(text)} -->")
+            for resource, (_, element) in zip(resources, texts, strict=True):
+                claims.append((_R_CLASS.get(resource.kind, resource.kind), resource.name, token))
+                lines.append(f"    {element}")
+        builder.out = []
+    keys = frozenset((kind, name) for kind, name, _ in claims) if warm.ENABLED else frozenset()
     return _Run(tuple(elements), tuple(lines), tuple(claims), keys)
 
 
-def _runs(tokens: TokenSet, opts: Mapping[str, Any], slot: Hashable) -> list[_Run]:
+def _runs(
+    tokens: TokenSet, opts: Mapping[str, Any], slot: Hashable, document: bool = True
+) -> list[_Run]:
     """Every token's resources, in source order, in runs kept between warm builds."""
     prefix = str(opts["prefix"])
     tables = _tables(tokens, prefix)
@@ -379,9 +386,10 @@ def _runs(tokens: TokenSet, opts: Mapping[str, Any], slot: Hashable) -> list[_Ru
     context = (tables, kinds, sp, sorted(opts.items()))
 
     def make(run: Sequence[Token]) -> _Run:
-        return _make_run(run, builder, tables, descriptions)
+        return _make_run(run, builder, tables, descriptions, document)
 
-    return chunked(("android.runs", slot, repr(sorted(opts.items()))), [*tokens], make, context)
+    slot = ("android.runs", slot, document, repr(sorted(opts.items())))
+    return chunked(slot, [*tokens], make, context)
 
 
 def _document(runs: Sequence[_Run], report: list[Diagnostic], note: str | None) -> str:
@@ -393,7 +401,12 @@ def _document(runs: Sequence[_Run], report: list[Diagnostic], note: str | None) 
     for run in runs:
         lines += run.lines
     count = sum(len(run.claims) for run in runs)
-    if len(frozenset().union(*(run.keys for run in runs))) != count:
+    keys = (
+        frozenset().union(*(run.keys for run in runs))
+        if warm.ENABLED
+        else {(kind, name) for run in runs for kind, name, _ in run.claims}
+    )
+    if len(keys) != count:
         claims = [
             Claim(kind, name, token, f"the Android resource @{kind}/{name}")
             for run in runs
@@ -479,7 +492,7 @@ def render_themes(
     # Every night token is made again: its resources depend on the whole set (which
     # dimensions are sp, which names come earlier), not only on the token itself.
     day_runs = _runs(day, opts, (file, "day"))
-    night_runs = _runs(night, opts, (file, "night"))
+    night_runs = _runs(night, opts, (file, "night"), document=False)
     return {
         file: _document(day_runs, report, note),
         night_path(file): _changes(
