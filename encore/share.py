@@ -4,8 +4,9 @@
 types all the way down, so ``1``, ``1.0`` and ``true`` differ) replaced by the old
 object. Unchanged tokens then keep their node objects, which is what lets the evaluator
 and the formats recognise them by identity. It also tells whether the edit changed only
-tokens' ``$value``s (`Delta.values`, with the changed tokens' paths): the common edit, for
-which a build can patch the last build's token tree instead of collecting it again.
+tokens' ``$value``, ``$description`` or ``$extensions`` (`Delta.values`, with the changed
+tokens' paths): the common edit, for which a build can patch the last build's token tree
+instead of collecting it again.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ from typing import Any
 
 from encore.sourcemap import JsonPath
 
+# The token properties an edit may change and still patch the last tree: none of them
+# decides a token's name, type, deprecation or place (collecting checks them again).
+PATCHABLE = frozenset({"$value", "$description", "$extensions"})
+
 
 @dataclass(frozen=True, slots=True)
 class Delta:
-    """What a re-parse changed: the paths of token nodes whose ``$value`` alone changed,
-    or ``values=False`` when anything else did (keys, order, groups, other properties)."""
+    """What a re-parse changed: the paths of token nodes in which only `PATCHABLE`
+    properties changed, or ``values=False`` when anything else did (keys, order, groups,
+    other properties)."""
 
     values: bool
     tokens: tuple[JsonPath, ...] = ()
@@ -83,7 +89,7 @@ def _share_token(
         _, equal, _ = _share(old[key], value, (*path, key), [])
         if not equal:
             same = False
-            only_values = only_values and key == "$value"
+            only_values = only_values and key in PATCHABLE
     if same:
         return old, True, True
     changed.append(path)
@@ -95,4 +101,4 @@ def _share_parts(old: dict[str, Any], new: dict[str, Any], path: JsonPath) -> di
     return {k: (_share(old[k], v, (*path, k), [])[0] if k in old else v) for k, v in new.items()}
 
 
-__all__ = ["Delta", "share"]
+__all__ = ["PATCHABLE", "Delta", "share"]

@@ -541,6 +541,13 @@ def _merge_into(group: RawGroup, base: RawGroup) -> None:
     group.children = merged
 
 
+def token_problems(token: RawToken) -> list[Diagnostic]:
+    """What collecting would report about one token's own properties."""
+    collector = _Collector()
+    collector.check_token(token)
+    return collector.diagnostics
+
+
 def collect(files: list[tuple[LoadedFile, str | None]], *, override: bool = False) -> TokenTree:
     """Merge token files (each with its tier) into one tree and flatten it into tokens.
 

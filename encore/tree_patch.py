@@ -1,9 +1,11 @@
-"""The collect stage in a warm process: patch the last token tree for value-only edits.
+"""The collect stage in a warm process: patch the last token tree for value-only edits (and
+edits of descriptions and extensions).
 
 Collecting merges every file into one tree again, which costs as much for a one-value
 edit as for a new project. When the files are the last build's, in the same order and
-tiers, except re-parses that changed only tokens' ``$value``s (`encore.share.Delta`), the
-new tree is the last one with those tokens' raw nodes replaced: nothing else that
+tiers, except re-parses that changed only tokens' ``$value``, ``$description`` or
+``$extensions`` (`encore.share.Delta`), the new tree is the last one with those tokens'
+raw nodes replaced: nothing else that
 collecting decides (names, types, inheritance, overrides) can differ. Anything else (a
 new, removed or reordered file, a changed key, a tree that had problems or uses
 ``$extends``, whose copies would need patching too) collects from scratch.
@@ -19,7 +21,7 @@ from typing import Any
 from encore import warm
 from encore.load import DELTAS, LoadedFile
 from encore.sourcemap import JsonPath
-from encore.tree import RawGroup, RawToken, TokenTree, collect
+from encore.tree import RawGroup, RawToken, TokenTree, collect, token_problems
 
 Files = list[tuple[LoadedFile, str | None]]
 
@@ -82,6 +84,8 @@ def _patched(last: _Last, files: Files) -> TokenTree | None:
             continue  # overridden by a later file: this permutation does not see it
         index = last.positions[raw.name]
         replacement = RawToken(raw.path, new_node, raw.origin, raw.tier, raw.type, raw.deprecated)
+        if token_problems(replacement):
+            return None  # collecting reports it, where and as it always does
         parent = _find_group(last.tree.root, path[:-1])
         assert parent is not None and tokens[index] is raw
         parent.children[path[-1]] = replacement

@@ -178,6 +178,7 @@ EDITS = st.lists(
         st.tuples(st.just("add"), st.integers(5, 9), st.integers(0, 10)),
         st.tuples(st.just("break"), st.just(0), st.just(0)),
         st.tuples(st.just("theme"), st.integers(0, 4), st.just(0)),
+        st.tuples(st.just("describe"), st.integers(0, 4), st.integers(0, 10)),
         st.tuples(st.just("output"), st.just(0), st.just(0)),
     ),
     min_size=1,
@@ -212,6 +213,15 @@ def test_incremental_equals_clean_after_random_edits(
             data["color"][f"c{index}"] = _color(amount / 10)
             good_primitives = json.dumps(data)
             primitive.write_text(good_primitives)
+        elif kind == "describe":  # a description, or (10) one that is not a string
+            data = json.loads(good_primitives)
+            token = data["color"].get(f"c{index}")
+            if token is not None:
+                token["$description"] = amount if amount == 10 else f"shade {amount}"
+                text = json.dumps(data)
+                primitive.write_text(text)
+                if amount != 10:
+                    good_primitives = text
         elif kind == "break":
             primitive.write_text('{"color": {"c0": ')
         elif kind == "theme":
