@@ -3,7 +3,7 @@
 A long-lived process (``encore watch``) hashes a file again only when its signature
 (modification and change times in nanoseconds, size, inode) differs from when it was
 last hashed. As git does for its index, a signature is trusted only when the file's
-modification time lies clearly before the moment it was hashed: a file changed twice
+modification time lies clearly (2 s) before the moment it was hashed: a file changed twice
 within one tick of the file system's clock would otherwise keep its old signature, so such
 a recent file is always read again. One-shot builds always read and hash.
 """
@@ -13,15 +13,24 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 from encore import warm
 
-_RACY_NS = 100_000_000  # 0.1 s: far coarser than any file system's timestamp tick
+_RACY_NS = 2_000_000_000  # 2 s: coarser than any file system's timestamp tick (FAT: 2 s)
+_SIZE = 2048  # files remembered (the bytes of outputs among them)
 
 Signature = tuple[int, int, int, int]
 # path → (signature, digest, when it was taken, the bytes when kept by `remember`)
-_KNOWN: dict[str, tuple[Signature, bytes, int, bytes | None]] = warm.cache({})
+_KNOWN: OrderedDict[str, tuple[Signature, bytes, int, bytes | None]] = warm.cache(OrderedDict())
+
+
+def _keep(path: Path, entry: tuple[Signature, bytes, int, bytes | None]) -> None:
+    _KNOWN[str(path)] = entry
+    _KNOWN.move_to_end(str(path))
+    while len(_KNOWN) > _SIZE:
+        _KNOWN.popitem(last=False)
 
 
 def _signature(path: Path) -> Signature:
@@ -51,7 +60,7 @@ def digest(path: Path) -> bytes:
     before = _signature(path) if warm.ENABLED else None
     found = hashlib.sha256(path.read_bytes()).digest()
     if before is not None:
-        _KNOWN[str(path)] = (before, found, time.time_ns(), None)
+        _keep(path, (before, found, time.time_ns(), None))
     return found
 
 
@@ -83,7 +92,7 @@ def remember(path: Path, data: bytes, sha256: bytes) -> None:
         signature = _signature(path)
     except OSError:
         return
-    _KNOWN[str(path)] = (signature, sha256, time.time_ns(), data)
+    _keep(path, (signature, sha256, time.time_ns(), data))
 
 
 __all__ = ["check", "digest", "remember"]

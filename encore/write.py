@@ -48,10 +48,17 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()  # read once, single-threaded: setting it to read it races threads
+
+
+def _umask() -> int:
+    return _UMASK
 
 
 def _previous(out_dir: Path) -> set[str]:

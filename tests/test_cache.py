@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,9 +84,11 @@ def cold() -> Iterator[None]:
     caches: list[Any] = list(warm.CACHES)  # every table builds leave for later builds
     saved = [dict(c) for c in caches]
     reset_caches()
+    enabled, warm.ENABLED = warm.ENABLED, False  # a one-shot build: everything in one run
     try:
         yield
     finally:
+        warm.ENABLED = enabled
         for cache, items in zip(caches, saved, strict=True):
             cache.clear()
             cache.update(items)
@@ -247,3 +250,66 @@ def test_incremental_equals_clean_after_random_edits(
         for name, data in expected.items():
             assert got[name] == data, (name, edits)
     shutil.rmtree(root)
+
+
+def _outputs_equal_a_clean_build(root: Path) -> None:
+    project = load_project(root)
+    run = run_build(project)
+    assert not run.result.failed(), [d.message for d in run.result.diagnostics]
+    with cold():
+        clean = build(project, write=False)
+    got = _snapshot(root / "build")
+    for folder, files in clean.outputs.items():
+        for name, data in files.items():
+            assert got[f"{folder}/{name}"] == data, f"{folder}/{name}"
+
+
+def test_warm_rebuilds_follow_the_theme_structure_and_the_files_it_names(tmp_path: Path) -> None:
+    """Edits that change no token value but the themes' order, their meaning, or which
+    files exist: a warm rebuild still equals a clean one (Swift's dynamic colours depend
+    on the order of the permutations; the resolver's files are checked on disk)."""
+    warm.enable()
+    root = make_themed_project(tmp_path)
+    (root / "platforms" / "ios").mkdir()
+    (root / "platforms" / "ios" / "platform.yaml").write_text(
+        "name: ios\noutput: ios\nformats:\n  - {format: swift, file: Tokens.swift}\n"
+    )
+    config = root / "encore.yaml"
+    config.write_text(
+        config.read_text().replace(
+            "[platforms/web, platforms/android]",
+            "[platforms/web, platforms/android, platforms/ios]",
+        )
+    )
+    _outputs_equal_a_clean_build(root)
+    resolver = root / "tokens" / "themes.resolver.json"
+    swapped = json.loads(resolver.read_text())
+    contexts = swapped["modifiers"]["theme"]["contexts"]
+    swapped["modifiers"]["theme"]["contexts"] = {
+        "light": contexts["light"],
+        "dark": contexts["dark"],
+    }
+    _json(resolver, swapped)
+    _outputs_equal_a_clean_build(root)
+    config.write_text(
+        config.read_text().replace("light: light, dark: dark", "light: dark, dark: light")
+    )
+    _outputs_equal_a_clean_build(root)
+    # a file the resolver names before it exists: the build fails, then recovers
+    swapped["modifiers"]["theme"]["contexts"]["light"].append({"$ref": "themes/extra.json"})
+    _json(resolver, swapped)
+    missing = run_build(load_project(root)).result
+    assert "resolver/ref" in {d.rule for d in missing.diagnostics}
+    extra = {"text": {"extra": {"$type": "color", "$value": "{color.c2}"}}}
+    _json(root / "tokens" / "themes" / "extra.json", extra)
+    found = run_build(load_project(root)).result  # now read: text.extra exists only in light
+    assert {d.rule for d in found.diagnostics} == {"themes/partial-token"}
+    text = {"text": {"$type": "color", "base": {"$value": "{color.c1}"}}}
+    text["text"]["extra"] = {"$value": "{color.c3}"}
+    _json(root / "tokens" / "semantic" / "text.json", text)
+    _outputs_equal_a_clean_build(root)
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in (root / "build").rglob("*"):
+        if path.is_file():
+            assert path.stat().st_mode & 0o777 == 0o666 & ~mask, path

@@ -100,15 +100,22 @@ def render_themes(
                 f"{indent}}}()"
             )
         lines = ["UIKit.UIColor(dynamicProvider: { traits in"]
-        for key in keys:
-            changed = themes.changed_axes(key)
-            value = texts.get(key, texts[themes.default_key])
-            if changed:
-                test = " && ".join(str(trait_condition(a, c)) for a, c in changed)
+        for test, value in branches[token.name]:
+            if test is not None:
                 lines.append(f"{indent}    if {test} {{ return {value} }}")
             else:
                 lines.append(f"{indent}    return {value}")
         lines.append(f"{indent}}})")
         return "\n".join(lines)
 
-    return {file: render_with(base, options, report, dynamic, uikit)}
+    # What `dynamic` prints for each themed colour: its trait tests and values, in order.
+    # Kept Swift output is keyed on exactly this, so a reordered or remapped theme counts.
+    tests = {
+        key: " && ".join(str(trait_condition(a, c)) for a, c in themes.changed_axes(key)) or None
+        for key in keys
+    }
+    branches = {
+        name: tuple((tests[key], texts.get(key, texts[themes.default_key])) for key in keys)
+        for name, texts in uikit.items()
+    }
+    return {file: render_with(base, options, report, dynamic, branches)}

@@ -56,12 +56,20 @@ def load_resolver(path: Path) -> tuple[Resolver | None, list[Diagnostic]]:
     except (OSError, UnicodeDecodeError):
         return _load_resolver(path)
     held = _LOADED.get(str(path.resolve()))
-    if held is not None and held[0] == text:
-        if held[1] is not None:
-            held[1].cache.clear()  # the sources it loaded are the last build's
+    # kept only while what building it checked on disk still holds: every file it names
+    if (
+        held is not None
+        and held[0] == text
+        and held[1] is not None
+        and all(ref.is_file() for ref in referenced_files(held[1]))
+    ):
+        held[1].cache.clear()  # the sources it loaded are the last build's
         return held[1], list(held[2])
     resolver, problems = _load_resolver(path)
-    _LOADED[str(path.resolve())] = (text, resolver, tuple(problems))
+    if resolver is not None and not has_errors(problems):  # a broken one is built again
+        _LOADED[str(path.resolve())] = (text, resolver, tuple(problems))
+    else:
+        _LOADED.pop(str(path.resolve()), None)
     return resolver, problems
 
 
