@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 errors found (or warnings under ``--strict``), 2 usage 
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
@@ -156,7 +157,35 @@ Exit codes:
   3  internal error (a bug: rerun with ENCORE_DEBUG=1 for the traceback)"""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+class LazyGroup(click.Group):
+    """A group whose heavier commands are imported only when used (or listed by --help)."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}  # command name → "module:attribute"
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, _, attribute = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+LAZY = {  # the governance commands import the whole ladder: only for `encore promote/audit`
+    "promote": "encore.cli_governance:promote",
+    "audit": "encore.cli_governance:audit",
+}
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy=LAZY,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES,
+)
 @click.version_option(package_name="encore-tokens", prog_name="encore")
 @click.option("-q", "--quiet", is_flag=True, help="Print only diagnostics and results.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print each build stage's time.")
@@ -423,16 +452,6 @@ def completion_command(shell: str) -> None:
     completer = get_completion_class(shell)
     assert completer is not None
     click.echo(completer(cli, {}, "encore", "_ENCORE_COMPLETE").source())
-
-
-def _governance() -> None:
-    from encore.cli_governance import audit, promote
-
-    cli.add_command(promote)
-    cli.add_command(audit)
-
-
-_governance()
 
 
 def _tooling() -> None:

@@ -62,7 +62,10 @@ def on_terminal(*args: str, cwd: Path, env: dict[str, str] | None = None) -> tup
 def _commands(command: click.Command, path: list[str]) -> Iterator[tuple[str, click.Command]]:
     yield " ".join(path), command
     if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+        context = click.Context(command, info_name=path[-1])
+        for name in command.list_commands(context):  # lazy commands too
+            sub = command.get_command(context, name)
+            assert sub is not None, name
             yield from _commands(sub, [*path, name])
 
 
@@ -154,3 +157,23 @@ def test_completion_completes_commands_and_options(tmp_path: Path) -> None:
     )
     assert bash.returncode == 0, bash.stderr
     assert "_encore_completion" in bash.stdout
+
+
+def test_a_build_does_not_import_the_governance_commands(project_copy: Path) -> None:
+    code = (
+        "import sys, encore.cli\n"
+        "try:\n"
+        "    encore.cli._main(['build', '--quiet'])\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+        "print('governance imported:', 'encore.cli_governance' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=project_copy, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "governance imported: False"
+    listed = encore("--help", cwd=project_copy)
+    assert "promote" in listed.stdout and "audit" in listed.stdout
+    status = encore("promote", "status", cwd=project_copy)
+    assert status.returncode == 0, status.stderr
