@@ -25,9 +25,11 @@ import hashlib
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib.metadata import Distribution, EntryPoint, entry_points
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:  # importlib.metadata costs milliseconds: loaded only to look plugins up
+    from importlib.metadata import Distribution, EntryPoint
 
 T = TypeVar("T")
 
@@ -46,6 +48,8 @@ class Loaded(Generic[T]):
 
 @functools.cache
 def _entry_points(group: str) -> dict[str, EntryPoint]:
+    from importlib.metadata import entry_points
+
     found: dict[str, EntryPoint] = {}
     for point in sorted(entry_points(group=group), key=lambda p: (p.name, p.value)):
         found.setdefault(point.name, point)
