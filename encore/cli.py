@@ -321,6 +321,9 @@ def watch_command(
             click.echo(f"encore: changed: {', '.join(outcome.changed)}", err=True)
         report(outcome.diagnostics, "text")
         click.echo(outcome.summary, err=True)
+        if SETTINGS.verbose:
+            for line in timing_lines(outcome.timings, outcome.seconds):
+                click.echo(line, err=True)
 
     try:
         project: ProjectConfig | None = load_project(project_path)

@@ -43,6 +43,7 @@ class Outcome:
     summary: str
     diagnostics: tuple[Diagnostic, ...]
     seconds: float
+    timings: tuple[tuple[str, float], ...] = ()  # each build stage's time
 
 
 class Watcher:
@@ -144,11 +145,14 @@ class Watcher:
 
     def _rebuild(self, changed: Sequence[str]) -> Outcome:
         started = time.perf_counter()
+        timings: tuple[tuple[str, float], ...] = ()
         try:
             project = load_project(self.root)
             self._layout(project)
+            run_started = time.perf_counter()
             run = run_build(project, self.platforms, inputs=self.inputs)
             diagnostics = tuple(run.result.diagnostics)
+            timings = (("read encore.yaml", run_started - started), *run.result.timings)
             ok = not has_errors(diagnostics)
             summary = run.summary if ok else "encore: build failed; kept the last good outputs"
         except EncoreError as exc:
@@ -161,7 +165,7 @@ class Watcher:
             ok = False
             summary = f"encore: internal error while rebuilding ({detail}); still watching"
         seconds = time.perf_counter() - started
-        outcome = Outcome(tuple(sorted(changed)), ok, summary, diagnostics, seconds)
+        outcome = Outcome(tuple(sorted(changed)), ok, summary, diagnostics, seconds, timings)
         with self._lock:
             self.builds += 1
             self._lock.notify_all()

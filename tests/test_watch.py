@@ -180,7 +180,7 @@ def test_the_command_rebuilds_on_save_and_stops_on_interrupt(tmp_path: Path) -> 
     root = make_project(tmp_path)
     env = {**os.environ, "NO_COLOR": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "encore", "watch", "--debounce", "50"],
+        [sys.executable, "-m", "encore", "--verbose", "watch", "--debounce", "50"],
         cwd=root,
         env=env,
         stderr=subprocess.PIPE,
@@ -205,6 +205,12 @@ def test_the_command_rebuilds_on_save_and_stops_on_interrupt(tmp_path: Path) -> 
         text = "".join(lines)
         assert "changed: tokens/primitive/color.json" in text, text
         assert "build/web/encore.css" in lines[-1], text
+        for line in process.stderr:  # --verbose: each stage's time after the summary
+            lines.append(line)
+            if line.strip().startswith("total"):
+                break
+        text = "".join(lines)
+        assert "render formats" in text and "read encore.yaml" in text, text
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
         assert process.returncode == 0
@@ -219,7 +225,7 @@ def test_the_command_starts_on_a_broken_project_and_recovers(tmp_path: Path) -> 
     good = (root / "encore.yaml").read_text()
     (root / "encore.yaml").write_text("version: 1\ntiers: [")
     process = subprocess.Popen(
-        [sys.executable, "-m", "encore", "watch", "--debounce", "50"],
+        [sys.executable, "-m", "encore", "--verbose", "watch", "--debounce", "50"],
         cwd=root,
         env={**os.environ, "NO_COLOR": "1"},
         stderr=subprocess.PIPE,
