@@ -12,6 +12,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from backend_stub import __version__, errors
+from backend_stub.auth import routes as auth_routes
+from backend_stub.auth.state import AuthState
 from backend_stub.db import Database
 from backend_stub.migrate import migrate
 from backend_stub.observability import Metrics, RequestContext
@@ -22,7 +24,9 @@ from backend_stub.settings import Settings
 DESCRIPTION = """Encore's reference music-streaming backend. Spotify Web API shapes
 (objects with `id`, `type`, `uri`, `href`; paging objects; `{"error": {"status",
 "message"}}` for every error), licensing by `market`, progressive and HLS streaming of an
-AAC ladder, and typo-tolerant search."""
+AAC ladder, and typo-tolerant search. Auth: OAuth 2 authorization code with PKCE (S256) at
+`/authorize` and `/token` (a `password` grant for the demo and tests), JWT bearer tokens
+with scopes."""
 
 
 def design_folder(settings: Settings) -> Path:
@@ -53,10 +57,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = db
     app.state.search = SearchEngine()
     app.state.metrics = Metrics()
+    app.state.auth = AuthState.from_settings(settings)
     errors.install(app)
     app.add_middleware(RequestContext, metrics=app.state.metrics)
-    for module in (catalogue, streaming, search, health):
+    for module in (catalogue, streaming, search, health, auth_routes):
         app.include_router(module.router)
+    app.include_router(auth_routes.me_router)
     design = design_folder(settings)
     if design.is_dir():
         app.mount("/design", StaticFiles(directory=design), name="design")

@@ -8,6 +8,7 @@ their possible errors with ``error_responses(...)`` so the OpenAPI document decl
 
 from __future__ import annotations
 
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -19,12 +20,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from backend_stub.schemas import ErrorResponse
 
 _DESCRIPTIONS = {
-    400: "The request is malformed.",
-    403: "Not allowed here (the `reason` says why, e.g. `market`).",
+    400: "The request is malformed (OAuth 2 endpoints: `reason` is the OAuth error code).",
+    401: "A valid access token or credentials are required (`reason`: `missing_token`, "
+    "`invalid_token` or `invalid_credentials`; see `WWW-Authenticate`).",
+    403: "Not allowed here (the `reason` says why, e.g. `market` or `insufficient_scope`).",
     404: "No such resource.",
     405: "The method is not allowed on this resource.",
     416: "The requested byte range is outside the file.",
     422: "A parameter is invalid.",
+    429: "Too many failed logins; `Retry-After` says when to try again.",
     500: "A bug in the server.",
 }
 
@@ -73,6 +77,20 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "invalid request: " + "; ".join(parts)
 
 
+_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the OpenAPI document lists for the request's path (several routes
+    can share a path; Starlette's own ``Allow`` names only the first it tried)."""
+    methods: set[str] = set()
+    for template, item in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods |= {m.upper() for m in item if m in _METHODS}
+    return sorted(methods)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that put every error into the envelope."""
 
@@ -85,9 +103,13 @@ def install(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
         if exc.status_code == 404 and message == "Not Found":
             message = f"no resource at {request.url.path}"
-        elif exc.status_code == 405:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
-        return error_response(exc.status_code, message, headers=dict(exc.headers or {}))
+            allowed = _allowed_methods(request)
+            if allowed:  # every route on the path, not just the first one Starlette tried
+                headers["Allow"] = ", ".join(allowed)
+        return error_response(exc.status_code, message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -149,3 +149,25 @@ class Health(BaseModel):
     database: Literal["sqlite", "postgresql"]
     schema_version: int
     tracks: int
+
+
+class TokenResponse(BaseModel):
+    """RFC 6749's successful token answer."""
+
+    access_token: str = Field(description="A JWT (HS256) for `Authorization: Bearer`.")
+    token_type: Literal["Bearer"]
+    expires_in: int = Field(description="Seconds the access token is valid for.")
+    refresh_token: str = Field(description="Opaque; one use (a successor comes with it).")
+    scope: str = Field(description="The scopes granted, space-separated.")
+
+
+class PrivateUser(BaseModel):
+    """The current user (`GET /v1/me`), Spotify-shaped."""
+
+    id: str
+    type: Literal["user"]
+    uri: str
+    href: str
+    display_name: str
+    country: str = Field(description="ISO 3166-1 alpha-2; the default market.")
+    product: Literal["free", "premium"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backend_stub import demo
+from backend_stub.auth.users import seed_demo_users
 from backend_stub.catalogue.repository import RenditionRow, count_tracks
 from backend_stub.catalogue.writes import (
     NewAlbum,
@@ -81,6 +82,7 @@ def seed(db: Database, media_root: Path, *, duration_s: float | None = None) -> 
         )
     with db.connect() as conn:
         _write_rows(conn, media)
+    seed_demo_users(db)
     encoded = sum(1 for m in media.values() if m.seconds > 0)
     report = SeedReport(len(jobs), encoded, time.perf_counter() - started)
     log.info(

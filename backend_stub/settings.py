@@ -4,7 +4,8 @@ defaults. Relative paths are relative to the working directory (the project fold
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+import secrets
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,11 @@ class Settings:
     seed: bool = True  # seed the demo catalogue into an empty database
     seed_seconds: float | None = None  # every demo track this long (default: 8 to 20 s)
     log_level: str = "info"
+    # HS256 key for access tokens; a random one per process unless set (tokens then end
+    # with the process). At least 32 bytes.
+    jwt_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+    access_token_seconds: int = 900
+    refresh_token_seconds: int = 30 * 24 * 3600
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -41,5 +47,10 @@ class Settings:
             values["default_market"] = env["ENCORE_BACKEND_MARKET"].upper()
         if "ENCORE_BACKEND_SEED_SECONDS" in env:
             values["seed_seconds"] = float(env["ENCORE_BACKEND_SEED_SECONDS"])
+        if "ENCORE_BACKEND_JWT_SECRET" in env:
+            values["jwt_secret"] = env["ENCORE_BACKEND_JWT_SECRET"]
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return replace(cls(), **values)
+        settings = replace(cls(), **values)
+        if len(settings.jwt_secret.encode()) < 32:
+            raise ValueError("ENCORE_BACKEND_JWT_SECRET must be at least 32 bytes")
+        return settings

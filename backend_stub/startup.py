@@ -1,5 +1,6 @@
 """Everything ``serve`` does before it listens: the design system built if needed, the
-schema migrated, the demo catalogue seeded into an empty database."""
+schema migrated, the demo catalogue seeded into an empty database (and the demo users
+into one that lacks them)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from dataclasses import replace
 
 from backend_stub import design
+from backend_stub.auth.users import seed_demo_users
 from backend_stub.db import Database
 from backend_stub.migrate import migrate
 from backend_stub.seed import seed_if_empty
@@ -27,6 +29,7 @@ def prepare(settings: Settings) -> Settings:
             log.info("applied migrations %s", ", ".join(f"{v:04d}" for v in applied))
         if settings.seed:
             seed_if_empty(db, settings.media_root, duration_s=settings.seed_seconds)
+            seed_demo_users(db)  # also into a database seeded before auth existed
     finally:
         db.close()
     log.info("ready in %.1f s", time.perf_counter() - started)
