@@ -79,15 +79,15 @@ def _patched(last: _Last, files: Files) -> TokenTree | None:
             changes.append((tuple(str(p) for p in path), old_node, new_node))
     tokens = list(last.tree.tokens)
     for path, old_node, new_node in changes:
-        raw = _find(last.tree.root, path)
-        if raw is None or raw.node is not old_node:
+        raw = last.tree.find(path)
+        if not isinstance(raw, RawToken) or raw.node is not old_node:
             continue  # overridden by a later file: this permutation does not see it
         index = last.positions[raw.name]
         replacement = RawToken(raw.path, new_node, raw.origin, raw.tier, raw.type, raw.deprecated)
         if token_problems(replacement):
             return None  # collecting reports it, where and as it always does
-        parent = _find_group(last.tree.root, path[:-1])
-        assert parent is not None and tokens[index] is raw
+        parent = last.tree.find(path[:-1])
+        assert isinstance(parent, RawGroup) and tokens[index] is raw
         parent.children[path[-1]] = replacement
         tokens[index] = replacement
     return TokenTree(last.tree.root, tokens, [])
@@ -97,21 +97,6 @@ def _at(data: Any, path: JsonPath) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def _find_group(root: RawGroup, path: tuple[str, ...]) -> RawGroup | None:
-    node: RawGroup | RawToken = root
-    for segment in path:
-        if not isinstance(node, RawGroup) or segment not in node.children:
-            return None
-        node = node.children[segment]
-    return node if isinstance(node, RawGroup) else None
-
-
-def _find(root: RawGroup, path: tuple[str, ...]) -> RawToken | None:
-    group = _find_group(root, path[:-1])
-    found = group.children.get(path[-1]) if group is not None and path else None
-    return found if isinstance(found, RawToken) else None
 
 
 def _uses_extends(group: RawGroup) -> bool:

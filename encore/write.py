@@ -36,7 +36,7 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:
@@ -55,10 +55,6 @@ def _read_umask() -> int:
 
 
 _UMASK = _read_umask()  # read once, single-threaded: setting it to read it races threads
-
-
-def _umask() -> int:
-    return _UMASK
 
 
 def _previous(out_dir: Path) -> set[str]:

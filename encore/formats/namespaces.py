@@ -165,11 +165,7 @@ def member_names(space: Namespace) -> tuple[str, ...]:
 
 def member_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
     """The tokens of a namespace's members, from the set being rendered."""
-    names = member_names(space)
-    if len(names) > 1:
-        found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
-        return found
-    return tuple(tokens.tokens[name] for name in names)
+    return tokens_named(member_names(space), tokens)
 
 
 def subtree_names(space: Namespace) -> tuple[str, ...]:
@@ -182,11 +178,7 @@ def subtree_names(space: Namespace) -> tuple[str, ...]:
 
 def subtree_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
     """The tokens of `subtree_names`, from the set being rendered."""
-    names = subtree_names(space)
-    if len(names) > 1:
-        found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
-        return found
-    return tuple(tokens.tokens[name] for name in names)
+    return tokens_named(subtree_names(space), tokens)
 
 
 BLOCK = 32  # nested namespaces kept together, so a wide namespace is not walked one by one
