@@ -5,7 +5,7 @@ design-system build happen before, in ``startup.prepare`` (the command line runs
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -17,7 +17,7 @@ from backend_stub.auth.state import AuthState
 from backend_stub.db import Database
 from backend_stub.migrate import migrate
 from backend_stub.observability import Metrics, RequestContext
-from backend_stub.routes import catalogue, health, search, streaming
+from backend_stub.routes import route_modules
 from backend_stub.search import SearchEngine
 from backend_stub.settings import Settings
 
@@ -43,7 +43,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         migrate(db)
         try:
-            yield
+            async with AsyncExitStack() as stack:
+                for module in hooks:
+                    await stack.enter_async_context(module.lifespan(app))
+                yield
         finally:
             db.close()
 
@@ -60,7 +63,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.auth = AuthState.from_settings(settings)
     errors.install(app)
     app.add_middleware(RequestContext, metrics=app.state.metrics)
-    for module in (catalogue, streaming, search, health, auth_routes):
+    modules = route_modules()
+    hooks = [module for module in modules if hasattr(module, "lifespan")]
+    for module in (*modules, auth_routes):
         app.include_router(module.router)
     app.include_router(auth_routes.me_router)
     design = design_folder(settings)
