@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi.testclient import TestClient
+
+from backend_stub.auth import users
 
 
 def find_track(client: TestClient, name: str) -> dict[str, Any]:
@@ -33,3 +37,32 @@ def assert_error(response: Any, status: int) -> dict[str, Any]:
     assert body["error"]["status"] == status
     assert isinstance(body["error"]["message"], str) and body["error"]["message"]
     return dict(body["error"])
+
+
+LISTENER_SCOPES = (
+    "user-read-private streaming playlist-read-private playlist-modify user-read-recently-played"
+)
+
+
+@dataclass(frozen=True)
+class Listener:
+    """A test user: ``id`` and the ``headers`` that authenticate as them."""
+
+    id: str
+    headers: dict[str, str]
+
+
+def new_listener(client: TestClient, country: str = "SE", scope: str = LISTENER_SCOPES) -> Listener:
+    """A fresh user in ``country`` with a token for ``scope`` (so tests that change or erase
+    a user's data share nothing with other tests)."""
+    name = f"listener-{uuid.uuid4().hex[:12]}"
+    app: Any = client.app
+    with app.state.db.connect() as conn:
+        uid = users.create(conn, users.NewUser(name, "listener-password", name, country))
+    answer = client.post(
+        "/token",
+        data={"grant_type": "password", "client_id": "encore-web", "username": name,
+              "password": "listener-password", "scope": scope},
+    )  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    return Listener(uid, {"Authorization": f"Bearer {answer.json()['access_token']}"})
