@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -470,8 +472,9 @@ def reset_caches() -> None:
 
 def token_summary(tokens: TokenSet) -> dict[str, int]:
     """Token counts per tier, for the command line's summary."""
+    tiers = Counter(map(attrgetter("tier"), tokens))  # at C speed: it runs on every save
     counts: dict[str, int] = {}
-    for token in tokens:
-        counts[token.tier or "untiered"] = counts.get(token.tier or "untiered", 0) + 1
+    for tier, count in tiers.items():
+        counts[tier or "untiered"] = counts.get(tier or "untiered", 0) + count
     order = {tier: i for i, tier in enumerate(TIER_ORDER)}
     return dict(sorted(counts.items(), key=lambda item: order.get(item[0], len(order))))

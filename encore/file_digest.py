@@ -51,6 +51,14 @@ def _trusted(path: Path) -> tuple[Signature, bytes, int, bytes | None] | None:
     return held
 
 
+def _unchanged_since(path: Path, held: tuple[Signature, bytes, int, bytes | None]) -> bool:
+    """Whether the file's signature is still the one ``held`` recorded."""
+    try:
+        return _signature(path) == held[0]
+    except OSError:
+        return False
+
+
 def digest(path: Path) -> bytes:
     """The SHA-256 of a file's bytes (raises OSError when it cannot be read)."""
     if warm.ENABLED:
@@ -74,6 +82,11 @@ def check(path: Path, data: bytes) -> tuple[bool, bytes]:
     if kept and _trusted(path) is not None:
         assert held is not None
         return True, held[1]
+    if held is not None and held[3] is not None and not kept and _unchanged_since(path, held):
+        # It still holds the other bytes last written: ``data`` is a change. (The racy
+        # window matters only for concluding "the same": at worst this rewrites a file
+        # someone set to ``data`` within one clock tick, which changes nothing.)
+        return False, hashlib.sha256(data).digest()
     try:
         same = path.read_bytes() == data
     except OSError:

@@ -130,6 +130,21 @@ def chunked_pairs(
     return _runs(slot, (a, b), (), lambda start, end: make(a[start:end], b[start:end]))
 
 
+def chunked_columns(
+    slot: Hashable,
+    columns: Sequence[Sequence[Any]],
+    make: Callable[[int, int], R],
+    context: tuple[Any, ...] = (),
+) -> list[R]:
+    """``make(start, end)`` over aligned runs of several equally long sequences (a row per
+    item: the item and what its result depends on), reusing results as `chunked` does."""
+    size = len(columns[0])
+    assert all(len(column) == size for column in columns)
+    if not warm.ENABLED:
+        return [make(0, size)]
+    return _runs(slot, tuple(map(tuple, columns)), context, make)
+
+
 _KEPT: OrderedDict[Hashable, tuple[tuple[Any, ...], tuple[Any, ...], Any]] = warm.cache(
     OrderedDict()
 )
@@ -199,4 +214,4 @@ def by_shape(
     return result
 
 
-__all__ = ["CHUNK", "by_shape", "chunked", "chunked_pairs", "kept", "shape"]
+__all__ = ["CHUNK", "by_shape", "chunked", "chunked_columns", "chunked_pairs", "kept", "shape"]

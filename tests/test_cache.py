@@ -313,3 +313,101 @@ def test_warm_rebuilds_follow_the_theme_structure_and_the_files_it_names(tmp_pat
     for path in (root / "build").rglob("*"):
         if path.is_file():
             assert path.stat().st_mode & 0o777 == 0o666 & ~mask, path
+
+
+WIDE_PLATFORMS = {
+    "web": "name: web\noutput: web\nformats:\n  - {format: css, file: encore.css}\n"
+    "  - {format: scss, file: _encore.scss}\n  - {format: es-module, file: encore.js}\n"
+    "  - {format: typescript-declarations, file: encore.d.ts}\n",
+    "ios": "name: ios\noutput: ios\nformats:\n  - {format: swift, file: Tokens.swift}\n",
+    "android": "name: android\noutput: android\nformats:\n"
+    "  - {format: kotlin, file: kotlin/Tokens.kt}\n  - {format: compose, file: compose/Tokens.kt}\n"
+    "  - {format: android-xml, file: res/values/tokens.xml}\n",
+}
+WIDE = 80  # primitives in one group: more than two of the formats' runs (encore.memo.CHUNK)
+NOTES = {3: "three", 31: "the last of a run", 64: "the first of a run"}  # blank lines around
+
+
+def _wide_primitives(values: dict[int, float], notes: dict[int, str]) -> dict[str, object]:
+    colours: dict[str, object] = {}
+    for i in range(WIDE):
+        token = _color(values.get(i, (i % 10) / 10))
+        if i in notes:
+            token["$description"] = notes[i]
+        colours[f"c{i}"] = token
+    px = [{"value": n, "unit": "px"} for n in (0, 2, 4)]
+    shadow = {
+        "$type": "shadow",
+        "$value": {"color": "{color.c7}", "offsetX": px[0], "offsetY": px[1], "blur": px[2]},
+    }
+    shadow["$value"]["spread"] = px[0]
+    return {"color": colours, "elevation": {"low": shadow}}
+
+
+def make_wide_project(root: Path) -> Path:
+    """A themed project with one wide group, built in all eight formats."""
+    make_themed_project(root)
+    for name, text in WIDE_PLATFORMS.items():
+        (root / "platforms" / name).mkdir(exist_ok=True)
+        (root / "platforms" / name / "platform.yaml").write_text(text)
+    config = root / "encore.yaml"
+    config.write_text(
+        config.read_text().replace(
+            "[platforms/web, platforms/android]",
+            "[platforms/web, platforms/android, platforms/ios]",
+        )
+    )
+    _json(root / "tokens" / "primitive" / "color.json", _wide_primitives({}, dict(NOTES)))
+    semantic = {"text": {"$type": "color", "base": {"$value": "{color.c1}"}}}
+    semantic["text"].update({f"s{i}": {"$value": f"{{color.c{i * 2}}}"} for i in range(40)})
+    _json(root / "tokens" / "semantic" / "text.json", semantic)
+    return root
+
+
+WIDE_EDITS = st.lists(
+    st.one_of(
+        st.tuples(st.just("value"), st.integers(0, WIDE - 1), st.integers(0, 10)),
+        st.tuples(st.just("describe"), st.integers(0, WIDE - 1), st.integers(0, 3)),
+        st.tuples(st.just("alias"), st.integers(0, 39), st.integers(0, WIDE - 1)),
+        st.tuples(st.just("theme"), st.integers(0, 4), st.just(0)),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=WIDE_EDITS)
+def test_incremental_equals_clean_in_every_format_on_wide_groups(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, int]]
+) -> None:
+    """Edits inside groups wider than the formats' runs: values, descriptions (which
+    change the blank lines between members), aliases and a theme override, in all eight
+    formats, byte for byte against a clean build."""
+    warm.enable()
+    root = make_wide_project(Path(tmp_path_factory.mktemp("wide")))
+    values: dict[int, float] = {}
+    notes = dict(NOTES)
+    semantic = root / "tokens" / "semantic" / "text.json"
+    _outputs_equal_a_clean_build(root)
+    for kind, index, amount in edits:
+        if kind == "value":
+            values[index] = amount / 10
+        elif kind == "describe":
+            if amount:
+                notes[index] = f"note {amount}"
+            else:
+                notes.pop(index, None)
+        elif kind == "alias":
+            data = json.loads(semantic.read_text())
+            data["text"][f"s{index}"] = {"$value": f"{{color.c{amount}}}"}
+            _json(semantic, data)
+        else:
+            _light(root, index)
+        if kind in ("value", "describe"):
+            primitives = _wide_primitives(values, notes)
+            _json(root / "tokens" / "primitive" / "color.json", primitives)
+        _outputs_equal_a_clean_build(root)
+    shutil.rmtree(root)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from encore.diagnostics import Diagnostic
@@ -23,10 +24,15 @@ from encore.formats._common import (
 from encore.formats._writer import ReferenceWriter
 from encore.formats.namespaces import (
     BLOCK,
+    Member,
+    MemberLines,
     Namespace,
     Naming,
     group_blocks,
+    join_spaced,
+    member_runs,
     member_tokens,
+    spaced_lines,
     subtree_tokens,
     tokens_named,
 )
@@ -170,50 +176,53 @@ class ObjectEmitter:
     ) -> list[str]:
         """``make()`` kept between warm builds while ``tokens`` stay, with the diagnostics
         and imports it caused replayed when kept."""
+        return list(self._kept_any(key, tokens, make))
+
+    def _kept_any(self, key: Hashable, tokens: tuple[Token, ...], make: Callable[[], T]) -> T:
         report = self.report if self.report is not None else []
         imports = self.imports if self.imports is not None else Imports(frozenset(), "")
 
-        def reported() -> tuple[list[str], list[Diagnostic], frozenset[str]]:
+        def reported() -> tuple[T, list[Diagnostic], frozenset[str]]:
             start = len(report)
-            lines, asked = imports.recording(make)
-            return lines, report[start:], asked
+            made, asked = imports.recording(make)
+            return made, report[start:], asked
 
         context = (self.refs, self.visibility, self.descriptions, *self.context)
         made = len(report), len(imports.used)
-        lines, problems, asked = kept((self.slot, key), tokens, context, reported)
+        result, problems, asked = kept((self.slot, key), tokens, context, reported)
         if (len(report), len(imports.used)) == made:  # kept: its effects again
             report.extend(problems)
             for qualified in asked:
                 imports(qualified)
-        return list(lines)
+        return result
 
     def _emit(self, space: Namespace, depth: int) -> list[str]:
         indent = "    " * depth
         inner = indent + "    "
         tokens = member_tokens(space, self.tokens)
 
-        def members() -> list[str]:
-            lines: list[str] = []
-            spaced = False
-            for member, token in zip(space.members, tokens, strict=True):
-                preamble = kdoc(token.description, inner) if self.descriptions else []
-                preamble += deprecated(token, self.tokens, self.refs, inner)
-                if lines and (preamble or spaced):
-                    lines.append("")
-                spaced = bool(preamble)
-                lines += preamble
-                const = "const " if self.is_const(token) else ""
-                lines.append(
-                    f"{inner}{self.visibility}{const}val {member.identifier}: "
-                    f"{self.declared_type(token)} = {self.writer.value(token)}"
-                )
-            return lines
+        def entry(member: Member, token: Token) -> tuple[list[str], str]:
+            preamble = kdoc(token.description, inner) if self.descriptions else []
+            preamble += deprecated(token, self.tokens, self.refs, inner)
+            const = "const " if self.is_const(token) else ""
+            return preamble, (
+                f"{inner}{self.visibility}{const}val {member.identifier}: "
+                f"{self.declared_type(token)} = {self.writer.value(token)}"
+            )
 
-        body = (
-            members()
-            if self.slot is None
-            else self._kept(("own", space.qualified), tokens, members)
-        )
+        def members(start: int, end: int) -> MemberLines:
+            pairs = zip(space.members[start:end], tokens[start:end], strict=True)
+            return spaced_lines(entry(member, token) for member, token in pairs)
+
+        if self.slot is None:
+            body = join_spaced([members(0, len(tokens))])
+        else:
+            body = join_spaced(
+                self._kept_any(
+                    ("own", space.qualified, index), tokens[start:end], partial(members, start, end)
+                )
+                for index, (start, end) in enumerate(member_runs(space))
+            )
         for nested in self._nested(space, depth):
             if body:
                 body.append("")

@@ -7,14 +7,14 @@ one namespace, and groups whose name would hide a type the generated file refers
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 from encore.diagnostics import Diagnostic
 from encore.formats._recent import Recent
 from encore.formats.naming import Claim, report_collisions
-from encore.memo import by_shape
+from encore.memo import CHUNK, by_shape
 from encore.model import Token, TokenSet
 
 
@@ -202,3 +202,46 @@ def tokens_named(names: tuple[str, ...], tokens: TokenSet) -> tuple[Token, ...]:
         found: tuple[Token, ...] = itemgetter(*names)(tokens.tokens)
         return found
     return tuple(tokens.tokens[name] for name in names)
+
+
+# A run of member declarations: its lines, and whether its first and its last member has
+# a preamble (doc comment, deprecation), which decides the blank lines between runs.
+MemberLines = tuple[list[str], bool, bool]
+
+
+def spaced_lines(entries: Iterable[tuple[list[str], str]]) -> MemberLines:
+    """Members' ``(preamble, declaration)`` as lines, with a blank line before and after
+    every member that has a preamble."""
+    lines: list[str] = []
+    first: bool | None = None
+    spaced = False
+    for preamble, line in entries:
+        if lines and (preamble or spaced):
+            lines.append("")
+        if first is None:
+            first = bool(preamble)
+        spaced = bool(preamble)
+        lines += preamble
+        lines.append(line)
+    return lines, bool(first), spaced
+
+
+def join_spaced(runs: Iterable[MemberLines]) -> list[str]:
+    """Runs of `spaced_lines` as one body, spaced as if made in one go."""
+    body: list[str] = []
+    last = False
+    for lines, first, end in runs:
+        if not lines:
+            continue
+        if body and (first or last):
+            body.append("")
+        body += lines
+        last = end
+    return body
+
+
+def member_runs(space: Namespace) -> list[tuple[int, int]]:
+    """A namespace's members in runs of `CHUNK` (``start, end`` pairs), so that a warm
+    build renders again only the run of a wide namespace that holds an edited token."""
+    count = len(space.members)
+    return [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]

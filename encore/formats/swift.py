@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from encore.diagnostics import Diagnostic
@@ -29,12 +30,17 @@ from encore.formats._common import (
 from encore.formats._writer import ReferenceWriter
 from encore.formats.namespaces import (
     BLOCK,
+    Member,
+    MemberLines,
     Namespace,
     Naming,
     build_namespaces,
     group_blocks,
+    join_spaced,
     member_names,
+    member_runs,
     member_tokens,
+    spaced_lines,
     subtree_names,
     subtree_tokens,
     tokens_named,
@@ -297,32 +303,35 @@ class _Emitter:
         inner = indent + "    "
         tokens = member_tokens(space, self.tokens)
 
-        def members() -> list[str]:
-            lines: list[str] = []
-            spaced = False
-            for member, token in zip(space.members, tokens, strict=True):
-                if only is not None and token.type not in only:
-                    continue
-                preamble = doc_comment(token, inner, self.descriptions)
-                preamble += deprecation(token, self.tokens, refs, inner)
-                if lines and (preamble or spaced):
-                    lines.append("")
-                spaced = bool(preamble)
-                lines += preamble
-                kind = "UIKit.UIColor" if only is not None else self.types[token.type]
-                value = self.dynamic(token, inner, only is not None) or writer.value(token)
-                lines.append(
-                    f"{inner}{self.access} static let {member.identifier}: {kind} = {value}"
-                )
-            return lines
+        def entry(member: Member, token: Token) -> tuple[list[str], str]:
+            preamble = doc_comment(token, inner, self.descriptions)
+            preamble += deprecation(token, self.tokens, refs, inner)
+            kind = "UIKit.UIColor" if only is not None else self.types[token.type]
+            value = self.dynamic(token, inner, only is not None) or writer.value(token)
+            return (
+                preamble,
+                f"{inner}{self.access} static let {member.identifier}: {kind} = {value}",
+            )
+
+        def members(start: int, end: int) -> MemberLines:
+            pairs = zip(space.members[start:end], tokens[start:end], strict=True)
+            return spaced_lines(
+                entry(member, token)
+                for member, token in pairs
+                if only is None or token.type in only
+            )
 
         if self.slot is None:
-            body = members()
+            body = join_spaced([members(0, len(tokens))])
         else:
-            themed = tuple(map(self.themed.get, member_names(space))) if self.themed else ()
-            context = (refs, self.access, self.descriptions, self.types, only, themed)
-            slot = (self.slot, type(writer).__name__, space.qualified)
-            body = list(kept(slot, tokens, context, members))
+            names = member_names(space)
+            runs: list[MemberLines] = []
+            for index, (start, end) in enumerate(member_runs(space)):
+                themed = tuple(map(self.themed.get, names[start:end])) if self.themed else ()
+                context = (refs, self.access, self.descriptions, self.types, only, themed)
+                slot = (self.slot, type(writer).__name__, space.qualified, index)
+                runs.append(kept(slot, tokens[start:end], context, partial(members, start, end)))
+            body = join_spaced(runs)
         for nested in self._nested(space, writer, refs, depth, only):
             if nested:
                 if body:

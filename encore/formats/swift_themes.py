@@ -10,7 +10,7 @@ traits: a non-colour token that differs is reported and keeps its default value.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from encore.diagnostics import Diagnostic, Severity
@@ -22,6 +22,7 @@ from encore.formats.swift import (
     UIKitWriter,
     render_with,
 )
+from encore.memo import chunked_columns
 from encore.model import Token
 from encore.themes import Axis, Key, Themes, stable_view
 from encore.values.types import TokenType
@@ -48,6 +49,17 @@ def selectable(themes: Themes) -> list[Key]:
     return sorted(keys, key=lambda k: -len(themes.changed_axes(k)))
 
 
+def _unsupported(token: Token) -> Diagnostic:
+    return Diagnostic(
+        "swift/theme-unsupported",
+        f'"{token.name}" differs between themes, but a Swift {token.type.value} '
+        "cannot follow the trait collection; the default theme's value is used",
+        token.origin,
+        severity=Severity.WARNING,
+        help="let only colours vary by theme, or reference themed colours from it",
+    )
+
+
 def render_themes(
     themes: Themes, options: Mapping[str, Any], report: list[Diagnostic], file: str
 ) -> dict[str, str]:
@@ -62,30 +74,45 @@ def render_themes(
     uikit: dict[str, dict[Key, str]] = {}
     # only a token whose value or aliases differ somewhere can print differently
     differ = {t.name for key in keys if key != themes.default_key for t in themes.differing(key)}
-    for token in (t for t in base if t.name in differ) if len(keys) > 1 else ():
-        texts = {}
-        for key in keys:
-            variant = themes.sets[key].get(token.name)
-            if variant is not None:
-                texts[key] = SwiftWriter(refs, prefix, rem_base).value(variant)
-        if len(set(texts.values())) <= 1:
-            continue  # the same expression everywhere: dynamic, if at all, through references
-        if token.type is TokenType.COLOR and opts["uikit_namespace"] is not None:
-            # providers return plain colours: references settle on colours that do not vary
-            uikit[token.name] = {
-                key: UIKitWriter(ui_refs).value(stable[key][token.name]) for key in texts
-            }
-            continue
-        report.append(
-            Diagnostic(
-                "swift/theme-unsupported",
-                f'"{token.name}" differs between themes, but a Swift {token.type.value} '
-                "cannot follow the trait collection; the default theme's value is used",
-                token.origin,
-                severity=Severity.WARNING,
-                help="let only colours vary by theme, or reference themed colours from it",
-            )
-        )
+    candidates = [t for t in base if t.name in differ] if len(keys) > 1 else []
+    with_uikit = opts["uikit_namespace"] is not None
+
+    def themed_run(run: Sequence[Token]) -> list[tuple[str, dict[Key, str] | Diagnostic]]:
+        found: list[tuple[str, dict[Key, str] | Diagnostic]] = []
+        for token in run:
+            texts = {}
+            for key in keys:
+                variant = themes.sets[key].get(token.name)
+                if variant is not None:
+                    texts[key] = SwiftWriter(refs, prefix, rem_base).value(variant)
+            if len(set(texts.values())) <= 1:
+                continue  # the same everywhere: dynamic, if at all, through references
+            if token.type is TokenType.COLOR and with_uikit:
+                # providers return plain colours: references settle on colours that do not vary
+                found.append(
+                    (
+                        token.name,
+                        {key: UIKitWriter(ui_refs).value(stable[key][token.name]) for key in texts},
+                    )
+                )
+                continue
+            found.append((token.name, _unsupported(token)))
+        return found
+
+    # kept by runs in a warm process while the tokens, in every permutation, stay the same
+    columns: list[Sequence[object]] = [
+        candidates,
+        *([themes.sets[key].get(t.name) for t in candidates] for key in keys),
+        *([stable[key].get(t.name) for t in candidates] for key in keys),
+    ]
+    context = (refs, ui_refs, prefix, rem_base, tuple(keys), with_uikit)
+    slot = ("swift.themed", file)
+    for run in chunked_columns(slot, columns, lambda a, b: themed_run(candidates[a:b]), context):
+        for name, outcome in run:
+            if isinstance(outcome, Diagnostic):
+                report.append(outcome)
+            else:
+                uikit[name] = outcome
 
     def dynamic(token: Token, indent: str, is_uikit: bool) -> str | None:
         texts = uikit.get(token.name)

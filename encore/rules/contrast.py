@@ -13,11 +13,12 @@ the worst case for every colour). Thresholds per kind are configurable (WCAG: 4.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from encore.config import ContrastConfig, ContrastPair
 from encore.diagnostics import Diagnostic, Origin
+from encore.memo import chunked
 from encore.model import Token
 from encore.suggest import did_you_mean
 from encore.themes import Themes
@@ -76,19 +77,30 @@ def declared_pairs(config: ContrastConfig, themes: Themes) -> Iterator[Pair]:
     """Pairs from the project file, then from tokens' ``$extensions``."""
     for pair in config.pairs:
         yield Pair(pair.foreground, pair.background, pair.kind, pair.origin, pair.over)
-    for token in themes.default:
+    # kept by runs of tokens in a warm process: only an edited token's pairs are read again
+    for run in chunked("contrast-pairs", list(themes.default), _token_pairs):
+        yield from run
+
+
+def _token_pairs(tokens: Sequence[Token]) -> list[Pair]:
+    """The pairs declared in these tokens' ``$extensions``."""
+    found = []
+    for token in tokens:
         declared = token.extensions.get(EXTENSION)
         for i, entry in enumerate(declared if isinstance(declared, list) else []):
             if isinstance(entry, dict) and isinstance(entry.get("background"), str):
                 where = token.origin.child("$extensions", EXTENSION, i)
                 over = entry.get("over")
-                yield Pair(
-                    token.name,
-                    entry["background"],
-                    str(entry.get("kind", "text")),
-                    where,
-                    over if isinstance(over, str) else None,
+                found.append(
+                    Pair(
+                        token.name,
+                        entry["background"],
+                        str(entry.get("kind", "text")),
+                        where,
+                        over if isinstance(over, str) else None,
+                    )
                 )
+    return found
 
 
 def _lookup(name: str, themes: Themes, pair: Pair, role: str) -> Diagnostic | None:
