@@ -29,6 +29,15 @@ class Settings:
     jwt_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     access_token_seconds: int = 900
     refresh_token_seconds: int = 30 * 24 * 3600
+    event_queue_size: int = 10_000  # listening events accepted, not yet written; more: 503
+    event_batch_size: int = 500  # listening events written per transaction
+    event_flush_seconds: float = 0.25  # the longest an accepted event waits to be written
+    recommend_rebuild_events: int = 100  # the similarity model is rebuilt after this many
+    recommend_rebuild_seconds: float = 300.0  # new events, or this long after any change
+    upload_max_bytes: int = 200 * 1024 * 1024  # larger uploads answer 413
+    upload_workers: int = 2  # ingest job threads; 0: this process only queues jobs
+    upload_stop_seconds: float = 30.0  # a stop waits this long for running jobs
+    offline_seconds: int = 30 * 24 * 3600  # an offline download's lifetime
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -47,6 +56,14 @@ class Settings:
             values["default_market"] = env["ENCORE_BACKEND_MARKET"].upper()
         if "ENCORE_BACKEND_SEED_SECONDS" in env:
             values["seed_seconds"] = float(env["ENCORE_BACKEND_SEED_SECONDS"])
+        if "ENCORE_BACKEND_EVENT_QUEUE" in env:
+            values["event_queue_size"] = int(env["ENCORE_BACKEND_EVENT_QUEUE"])
+        if "ENCORE_BACKEND_EVENT_BATCH" in env:
+            values["event_batch_size"] = int(env["ENCORE_BACKEND_EVENT_BATCH"])
+        if "ENCORE_BACKEND_EVENT_FLUSH_SECONDS" in env:
+            values["event_flush_seconds"] = float(env["ENCORE_BACKEND_EVENT_FLUSH_SECONDS"])
+        if "ENCORE_BACKEND_UPLOAD_WORKERS" in env:
+            values["upload_workers"] = int(env["ENCORE_BACKEND_UPLOAD_WORKERS"])
         if "ENCORE_BACKEND_JWT_SECRET" in env:
             values["jwt_secret"] = env["ENCORE_BACKEND_JWT_SECRET"]
         values.update({k: v for k, v in overrides.items() if v is not None})
