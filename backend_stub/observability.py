@@ -77,6 +77,17 @@ class Metrics:
         self.in_flight = Gauge(
             "encore_http_requests_in_flight", "Requests being answered.", registry=self.registry
         )
+        self.event_queue_depth = Gauge(
+            "encore_listening_event_queue_depth",
+            "Listening events accepted and not yet written.",
+            registry=self.registry,
+        )
+        self.listening_events = Counter(
+            "encore_listening_events",
+            "Listening events offered: accepted, or dropped (503) because the queue was full.",
+            ["outcome"],
+            registry=self.registry,
+        )
 
 
 async def _send_crash(send: Send) -> None:

@@ -1,5 +1,6 @@
 """Dependencies the routes share: a database connection per request, the request's
-market, path parameters and paging parameters with their limits."""
+market (the query's, else the signed-in user's country), path parameters and paging
+parameters with their limits."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 
+from backend_stub.auth import users
+from backend_stub.auth.guard import token_user_id
 from backend_stub.catalogue.markets import MarketQuery, request_market
 from backend_stub.catalogue.shapes import Shaper
 from backend_stub.db import Connection
@@ -25,8 +28,15 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
-def _market(market: MarketQuery = None) -> str | None:
-    return request_market(market)
+def _market(
+    request: Request, conn: Annotated[Connection, Depends(_connection)], market: MarketQuery = None
+) -> str | None:
+    def user_country() -> str | None:
+        user_id = token_user_id(request)
+        user = users.by_id(conn, user_id) if user_id else None
+        return str(user["country"]) if user else None
+
+    return request_market(market, user_country)
 
 
 def _shaper(request: Request, market: Annotated[str | None, Depends(_market)]) -> Shaper:

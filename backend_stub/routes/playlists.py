@@ -124,7 +124,7 @@ def _playlist_object(
     "/v1/me/playlists",
     status_code=201,
     response_model=Playlist,
-    responses=error_responses(401, 403),
+    responses=error_responses(400, 401, 403),
     response_model_exclude_unset=True,
 )
 def create_playlist(
