@@ -28,13 +28,11 @@ from encore.formats.namespaces import (
     MemberLines,
     Namespace,
     Naming,
+    TreeView,
     group_blocks,
     join_spaced,
     member_runs,
-    member_tokens,
     spaced_lines,
-    subtree_tokens,
-    tokens_named,
 )
 from encore.formats.naming import camel, kotlin_identifier, pascal, words
 from encore.memo import kept
@@ -163,12 +161,15 @@ class ObjectEmitter:
     context: tuple[Any, ...] = ()  # what else the lines depend on (options, name tables)
     report: list[Diagnostic] | None = None  # where the writer reports, replayed when kept
     imports: Imports | None = None  # what the writer imports, asked again when kept
+    view: TreeView | None = None  # the tree being rendered (set at its root)
 
     def emit(self, space: Namespace, depth: int = 0) -> list[str]:
         """The ``object`` of a namespace and everything in it."""
+        if depth == 0:
+            self.view = TreeView(space, self.tokens)
         if self.slot is None:
             return self._emit(space, depth)
-        tokens = subtree_tokens(space, self.tokens)
+        tokens = self._view().subtree(space)
         return self._kept(("tree", space.qualified), tokens, lambda: self._emit(space, depth))
 
     def _kept(
@@ -199,7 +200,7 @@ class ObjectEmitter:
     def _emit(self, space: Namespace, depth: int) -> list[str]:
         indent = "    " * depth
         inner = indent + "    "
-        tokens = member_tokens(space, self.tokens)
+        tokens = self._view().members(space)
 
         def entry(member: Member, token: Token) -> tuple[list[str], str]:
             preamble = kdoc(token.description, inner) if self.descriptions else []
@@ -234,28 +235,18 @@ class ObjectEmitter:
         if self.slot is None or len(space.groups) <= BLOCK:
             return [self.emit(group, depth + 1) for group in space.groups.values()]
         out: list[list[str]] = []
-        for index, (groups, names) in enumerate(group_blocks(space)):
-            flat: list[str] = []  # one list, split again below: _kept keeps lists of lines
-            sizes: list[int] = []
+        for index, groups in enumerate(group_blocks(space)):
 
-            def block(run: tuple[Namespace, ...] = groups) -> list[str]:
-                lines: list[str] = []
-                for group in run:
-                    part = self.emit(group, depth + 1)
-                    lines.append(str(len(part)))
-                    lines += part
-                return lines
+            def block(run: tuple[Namespace, ...] = groups) -> list[list[str]]:
+                return [self.emit(group, depth + 1) for group in run]
 
-            flat = self._kept(
-                ("block", space.qualified, index), tokens_named(names, self.tokens), block
-            )
-            at = 0
-            while at < len(flat):
-                size = int(flat[at])
-                sizes.append(size)
-                out.append(flat[at + 1 : at + 1 + size])
-                at += 1 + size
+            key = ("block", space.qualified, index)
+            out += self._kept_any(key, self._view().run(groups), block)
         return out
+
+    def _view(self) -> TreeView:
+        assert self.view is not None, "emit() sets it at depth 0"
+        return self.view
 
 
 HEADER = (

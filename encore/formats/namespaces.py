@@ -7,7 +7,7 @@ one namespace, and groups whose name would hide a type the generated file refers
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -38,7 +38,8 @@ class Namespace:
     members: list[Member] = field(default_factory=list)
     names: tuple[str, ...] | None = None  # the members' names, see `member_names`
     every: tuple[str, ...] | None = None  # every token's name below, see `subtree_names`
-    blocks: list[tuple[tuple[Namespace, ...], tuple[str, ...]]] | None = None  # see below
+    blocks: list[tuple[Namespace, ...]] | None = None  # see `group_blocks`
+    start: int = -1  # where its subtree begins in its root's `subtree_names` (`TreeView`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class _Built:
     qualified: dict[str, str]
     report: tuple[Diagnostic, ...]
     groups: tuple[tuple[str, str, str], ...]  # each group made: segment, identifier, token
+    bare: frozenset[str]  # the groups' identifiers without backticks
 
 
 def build_namespaces(
@@ -83,17 +85,18 @@ def build_namespaces(
     def built(problems: list[Diagnostic]) -> tuple[_Built]:
         groups: list[tuple[str, str, str]] = []
         top, qualified = _build(tokens, root, naming, problems, groups)
-        return (_Built(top, qualified, (), tuple(groups)),)
+        bare = frozenset(_bare(identifier) for _, identifier, _ in groups)
+        return (_Built(top, qualified, (), tuple(groups), bare),)
 
     def make() -> _Built:
         problems: list[Diagnostic] = []
         (found,) = by_shape(("namespaces", root, naming.rule), tokens, built, problems)
-        return _Built(found.top, found.qualified, tuple(problems), found.groups)
+        return _Built(found.top, found.qualified, tuple(problems), found.groups, found.bare)
 
     found = _RECENT.lookup(tokens, (root, naming.rule), make)
     report.extend(found.report)
     hidden = {root, *reserved}
-    for segment, identifier, name in found.groups:
+    for segment, identifier, name in found.groups if found.bare & hidden else ():
         token = tokens[name]
         if _bare(identifier) in hidden:
             report.append(
@@ -163,11 +166,6 @@ def member_names(space: Namespace) -> tuple[str, ...]:
     return space.names
 
 
-def member_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
-    """The tokens of a namespace's members, from the set being rendered."""
-    return tokens_named(member_names(space), tokens)
-
-
 def subtree_names(space: Namespace) -> tuple[str, ...]:
     """The names of every token in a namespace and the namespaces inside it."""
     if space.every is None:
@@ -176,23 +174,14 @@ def subtree_names(space: Namespace) -> tuple[str, ...]:
     return space.every
 
 
-def subtree_tokens(space: Namespace, tokens: TokenSet) -> tuple[Token, ...]:
-    """The tokens of `subtree_names`, from the set being rendered."""
-    return tokens_named(subtree_names(space), tokens)
-
-
 BLOCK = 32  # nested namespaces kept together, so a wide namespace is not walked one by one
 
 
-def group_blocks(space: Namespace) -> list[tuple[tuple[Namespace, ...], tuple[str, ...]]]:
-    """A namespace's nested namespaces in runs of `BLOCK`, each with every token name in
-    it (worked out once per tree)."""
+def group_blocks(space: Namespace) -> list[tuple[Namespace, ...]]:
+    """A namespace's nested namespaces in runs of `BLOCK` (worked out once per tree)."""
     if space.blocks is None:
         groups = list(space.groups.values())
-        space.blocks = [
-            (run, tuple(name for group in run for name in subtree_names(group)))
-            for run in (tuple(groups[i : i + BLOCK]) for i in range(0, len(groups), BLOCK))
-        ]
+        space.blocks = [tuple(groups[i : i + BLOCK]) for i in range(0, len(groups), BLOCK)]
     return space.blocks
 
 
@@ -245,3 +234,55 @@ def member_runs(space: Namespace) -> list[tuple[int, int]]:
     build renders again only the run of a wide namespace that holds an edited token."""
     count = len(space.members)
     return [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+
+
+def _place(space: Namespace, at: int) -> None:
+    space.start = at
+    at += len(space.members)
+    for group in space.groups.values():
+        _place(group, at)
+        at += len(subtree_names(group))
+
+
+class TreeView:
+    """One render's tokens for a namespace tree, in the tree's order (`subtree_names` of
+    the root: members first, then each nested namespace), so that the tokens of any
+    namespace, its members or a run of its nested namespaces are one slice, and what each
+    token depends on (``extra``, by name) is sliced alike."""
+
+    def __init__(
+        self, root: Namespace, tokens: TokenSet, extra: Mapping[str, object] | None = None
+    ) -> None:
+        names = subtree_names(root)
+        if root.start != 0:
+            _place(root, 0)  # once per tree: the tree is kept while names stay
+        self.tokens = tokens_named(names, tokens)
+        self.extra = tuple(map(extra.get, names)) if extra else ()
+
+    def _span(self, space: Namespace) -> slice:
+        return slice(space.start, space.start + len(subtree_names(space)))
+
+    def subtree(self, space: Namespace) -> tuple[Token, ...]:
+        """The tokens of a namespace and everything in it."""
+        return self.tokens[self._span(space)]
+
+    def subtree_extra(self, space: Namespace) -> tuple[object, ...]:
+        return self.extra[self._span(space)]
+
+    def members(self, space: Namespace) -> tuple[Token, ...]:
+        """The tokens of a namespace's own members."""
+        return self.tokens[space.start : space.start + len(space.members)]
+
+    def members_extra(self, space: Namespace, start: int, end: int) -> tuple[object, ...]:
+        return self.extra[space.start + start : space.start + end]
+
+    def _run(self, groups: tuple[Namespace, ...]) -> slice:
+        last = groups[-1]
+        return slice(groups[0].start, last.start + len(subtree_names(last)))
+
+    def run(self, groups: tuple[Namespace, ...]) -> tuple[Token, ...]:
+        """The tokens of consecutive nested namespaces."""
+        return self.tokens[self._run(groups)]
+
+    def run_extra(self, groups: tuple[Namespace, ...]) -> tuple[object, ...]:
+        return self.extra[self._run(groups)]

@@ -34,16 +34,12 @@ from encore.formats.namespaces import (
     MemberLines,
     Namespace,
     Naming,
+    TreeView,
     build_namespaces,
     group_blocks,
     join_spaced,
-    member_names,
     member_runs,
-    member_tokens,
     spaced_lines,
-    subtree_names,
-    subtree_tokens,
-    tokens_named,
 )
 from encore.formats.naming import camel, pascal, swift_identifier, words
 from encore.memo import kept
@@ -269,6 +265,7 @@ class _Emitter:
     dynamic: Callable[[Token, str, bool], str | None] = lambda token, indent, uikit: None
     themed: Mapping[str, object] = field(default_factory=dict)  # what `dynamic` depends on
     slot: Hashable = None  # with a slot, warm builds keep each namespace's members' lines
+    view: TreeView | None = None  # the tree being rendered (set at its root)
 
     def namespace(
         self,
@@ -280,13 +277,15 @@ class _Emitter:
     ) -> list[str]:
         """The enum of a namespace and everything in it (kept between warm builds while
         its tokens, and what `dynamic` depends on for them, stay)."""
+        if depth == 0:
+            self.view = TreeView(space, self.tokens, self.themed)
         if self.slot is None:
             return self._namespace(space, writer, refs, depth, only)
-        names = subtree_names(space)
-        themed = tuple(map(self.themed.get, names)) if self.themed else ()
+        view = self._view()
+        themed = view.subtree_extra(space)
         context = (refs, self.access, self.descriptions, self.types, only, themed)
         slot = (self.slot, type(writer).__name__, "tree", space.qualified)
-        tokens = subtree_tokens(space, self.tokens)
+        tokens = view.subtree(space)
         return list(
             kept(slot, tokens, context, lambda: self._namespace(space, writer, refs, depth, only))
         )
@@ -301,7 +300,8 @@ class _Emitter:
     ) -> list[str]:
         indent = "    " * depth
         inner = indent + "    "
-        tokens = member_tokens(space, self.tokens)
+        view = self._view()
+        tokens = view.members(space)
 
         def entry(member: Member, token: Token) -> tuple[list[str], str]:
             preamble = doc_comment(token, inner, self.descriptions)
@@ -324,10 +324,9 @@ class _Emitter:
         if self.slot is None:
             body = join_spaced([members(0, len(tokens))])
         else:
-            names = member_names(space)
             runs: list[MemberLines] = []
             for index, (start, end) in enumerate(member_runs(space)):
-                themed = tuple(map(self.themed.get, names[start:end])) if self.themed else ()
+                themed = view.members_extra(space, start, end)
                 context = (refs, self.access, self.descriptions, self.types, only, themed)
                 slot = (self.slot, type(writer).__name__, space.qualified, index)
                 runs.append(kept(slot, tokens[start:end], context, partial(members, start, end)))
@@ -353,16 +352,21 @@ class _Emitter:
         if self.slot is None or len(space.groups) <= BLOCK:
             return [self.namespace(g, writer, refs, depth + 1, only) for g in space.groups.values()]
         out: list[list[str]] = []
-        for index, (groups, names) in enumerate(group_blocks(space)):
-            themed = tuple(map(self.themed.get, names)) if self.themed else ()
+        view = self._view()
+        for index, groups in enumerate(group_blocks(space)):
+            themed = view.run_extra(groups)
             context = (refs, self.access, self.descriptions, self.types, only, themed)
             slot = (self.slot, type(writer).__name__, "block", space.qualified, index)
 
             def block(run: tuple[Namespace, ...] = groups) -> list[list[str]]:
                 return [self.namespace(g, writer, refs, depth + 1, only) for g in run]
 
-            out += kept(slot, tokens_named(names, self.tokens), context, block)
+            out += kept(slot, view.run(groups), context, block)
         return out
+
+    def _view(self) -> TreeView:
+        assert self.view is not None, "namespace() sets it at depth 0"
+        return self.view
 
 
 def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
