@@ -39,3 +39,24 @@ def chromium_page() -> Iterator[Any]:
             yield browser.new_page()
         finally:
             browser.close()
+
+
+@contextmanager
+def chromium_browser() -> Iterator[Any]:
+    """Headless Chromium for several contexts and pages (the end-to-end suite's session)."""
+    executable = shutil.which("chromium")
+    require_tool("chromium", executable is not None, "apt-get install -y chromium")
+    require_tool(
+        "playwright", importlib.util.find_spec("playwright") is not None, "pip install -e '.[test]'"
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=[*CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
