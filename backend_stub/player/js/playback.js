@@ -12,6 +12,13 @@ const SEEK_JUMP_S = 1; // a larger step between time updates is a seek, not list
 
 /** @typedef {{ track: any, msPlayed: number, playedAt: string, contextUri: string | null }} Listen */
 
+/** A level's name: its rendition ("256 kbps", from the variant's folder) or its bandwidth. @param {any} level */
+export function levelName(level) {
+  const url = Array.isArray(level.url) ? level.url[0] : String(level.url ?? "");
+  const rendition = url.match(/\/(\d+)k\/[^/]*$/) ?? url.match(/\/(\d+)k\//);
+  return `${rendition ? rendition[1] : Math.round(level.bitrate / 1000)} kbps`;
+}
+
 export class Playback {
   /** @param {{ onListened: (listen: Listen) => void, onTrack: (track: any) => void }} hooks */
   constructor(hooks) {
@@ -158,7 +165,7 @@ export class Playback {
     hls.on(Hls.Events.MANIFEST_PARSED, () => {
       const options = [new Option("Auto", "-1")];
       hls.levels.forEach((/** @type {any} */ level, /** @type {number} */ index) => {
-        options.push(new Option(`${Math.round(level.bitrate / 1000)} kbps`, String(index)));
+        options.push(new Option(levelName(level), String(index)));
       });
       this.quality.replaceChildren(...options);
       this.quality.value = "-1";
@@ -177,7 +184,7 @@ export class Playback {
     if (!hls || hls.currentLevel < 0) return;
     const level = hls.levels[hls.currentLevel];
     const how = hls.autoLevelEnabled ? "auto" : "chosen";
-    this.level.textContent = `${Math.round(level.bitrate / 1000)} kbps (${how})`;
+    this.level.textContent = `${levelName(level)} (${how})`;
     this.level.dataset.level = String(hls.currentLevel);
   }
 
