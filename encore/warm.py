@@ -4,6 +4,7 @@ memory for it (about 15 % more at 100,000 tokens)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import MutableMapping
 from typing import Any, TypeVar
 
@@ -28,3 +29,22 @@ def reset() -> None:
     """Forget everything earlier builds left: the next build starts from nothing."""
     for table in CACHES:
         table.clear()
+
+
+FULL_COLLECTION_EVERY = 64  # rebuilds between full garbage collections
+_settled = 0
+
+
+def settle() -> None:
+    """After a warm rebuild has written its outputs: freeze what is alive out of the
+    cyclic garbage collector's reach (`gc.freeze`), so that collections during the next
+    rebuild scan only what it makes instead of the millions of objects the caches hold
+    (at 10,000 tokens they cost a rebuild about 20 ms on average, a full one over 100 ms).
+    Every `FULL_COLLECTION_EVERY` rebuilds everything is collected first, so cycles among
+    discarded objects are still reclaimed."""
+    global _settled
+    _settled += 1
+    if _settled % FULL_COLLECTION_EVERY == 0:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()

@@ -166,10 +166,12 @@ class Watcher:
             summary = f"encore: internal error while rebuilding ({detail}); still watching"
         seconds = time.perf_counter() - started
         outcome = Outcome(tuple(sorted(changed)), ok, summary, diagnostics, seconds, timings)
+        self.emit(outcome)
+        if warm.ENABLED:
+            warm.settle()  # after the outputs are written and reported
         with self._lock:
             self.builds += 1
             self._lock.notify_all()
-        self.emit(outcome)
         return outcome
 
     def _loop(self) -> None:

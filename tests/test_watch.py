@@ -4,6 +4,7 @@ command itself started, fed a save and stopped."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -12,8 +13,10 @@ import signal
 import subprocess
 import sys
 import time
+import weakref
 from pathlib import Path
 
+from encore import warm
 from encore.build import build, reset_caches
 from encore.config import load_project
 from encore.diagnostics import EncoreError
@@ -271,3 +274,24 @@ def test_folders_moved_away_and_inputs_outside_tokens_are_watched(tmp_path: Path
     (root / "design.resolver.json").write_text("{}")
     layout = Watcher(root)
     assert not layout.relevant(str(root / "design.resolver.json"))  # not this project's
+
+
+class _Node:
+    partner: object = None
+
+
+def test_settling_after_rebuilds_freezes_the_heap_and_still_reclaims_cycles() -> None:
+    """A warm process freezes what is alive after each rebuild (collections then skip
+    it), and a periodic full collection still frees cycles among discarded objects."""
+    node = _Node()
+    node.partner = node  # a cycle: only the cyclic collector can free it
+    alive = weakref.ref(node)
+    del node
+    try:
+        warm.settle()
+        assert gc.get_freeze_count() > 0
+        for _ in range(warm.FULL_COLLECTION_EVERY):
+            warm.settle()
+        assert alive() is None
+    finally:
+        gc.unfreeze()
