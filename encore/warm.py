@@ -37,9 +37,10 @@ _settled = 0
 
 def settle() -> None:
     """After a warm rebuild has written its outputs: freeze what is alive out of the
-    cyclic garbage collector's reach (`gc.freeze`), so that collections during the next
-    rebuild scan only what it makes instead of the millions of objects the caches hold
-    (at 10,000 tokens they cost a rebuild about 20 ms on average, a full one over 100 ms).
+    cyclic garbage collector's reach (`gc.freeze`), so that a collection between or at
+    the start of rebuilds (`encore.rebuild.run_build` pauses it during the build) scans
+    only new objects, not everything the caches hold: a full collection of a warm
+    10,000-token process takes over 100 ms, which a save arriving then would wait for.
     Every `FULL_COLLECTION_EVERY` rebuilds everything is collected first, so cycles among
     discarded objects are still reclaimed."""
     global _settled
