@@ -75,7 +75,12 @@ _FORM_SCHEMA: dict[str, Any] = {
     "required": ["file", "title", "duration_ms"],
     "additionalProperties": False,
     "properties": {
-        "file": {"type": "string", "format": "binary", "description": "The audio file."},
+        "file": {
+            "type": "string",
+            "format": "binary",
+            "minLength": 1,
+            "description": "The audio file.",
+        },
         "title": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"},
         "duration_ms": {
             "type": "integer",

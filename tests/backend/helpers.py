@@ -66,3 +66,19 @@ def new_listener(client: TestClient, country: str = "SE", scope: str = LISTENER_
     )  # fmt: skip
     assert answer.status_code == 200, answer.text
     return Listener(uid, {"Authorization": f"Bearer {answer.json()['access_token']}"})
+
+
+def bearer(client: TestClient, username: str, password: str, scope: str) -> dict[str, str]:
+    """An ``Authorization`` header for ``username`` with ``scope`` (password grant)."""
+    answer = client.post(
+        "/token",
+        data={
+            "grant_type": "password",
+            "client_id": "encore-web",
+            "username": username,
+            "password": password,
+            "scope": scope,
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}

@@ -31,7 +31,7 @@ from backend_stub.media import synth
 from backend_stub.migrate import migrate
 from backend_stub.settings import Settings
 from tests.backend.conftest import POSTGRES_ENV, require
-from tests.backend.helpers import assert_error
+from tests.backend.helpers import assert_error, bearer
 
 MP3 = ("-c:a", "libmp3lame", "-b:a", "128k")
 ARTIST = ("artist", "artist-password")
@@ -130,23 +130,8 @@ def client(fresh: Fresh) -> Iterator[TestClient]:
         yield test_client
 
 
-def bearer(client: TestClient, who: tuple[str, str], scope: str) -> dict[str, str]:
-    answer = client.post(
-        "/token",
-        data={
-            "grant_type": "password",
-            "client_id": "encore-web",
-            "username": who[0],
-            "password": who[1],
-            "scope": scope,
-        },
-    )
-    assert answer.status_code == 200, answer.text
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
-
-
 def artist(client: TestClient, who: tuple[str, str] = ARTIST) -> dict[str, str]:
-    return bearer(client, who, "artist-upload streaming")
+    return bearer(client, *who, "artist-upload streaming")
 
 
 def post_upload(client: TestClient, headers: dict[str, str], path: Path, **fields: str) -> Any:
@@ -234,7 +219,7 @@ def test_a_file_shorter_than_declared_is_truncated(client: TestClient, sources: 
 
 
 def test_only_artists_may_upload(client: TestClient, sources: Path) -> None:
-    listener = bearer(client, ("demo", "demo-password"), "streaming user-read-private")
+    listener = bearer(client, "demo", "demo-password", "streaming user-read-private")
     refused = assert_error(post_upload(client, listener, sources / "good.flac"), 403)
     assert refused["reason"] == "insufficient_scope"
     assert_error(post_upload(client, {}, sources / "good.flac"), 401)
