@@ -25,9 +25,12 @@ class Play:
 
 
 def insert(conn: Connection, plays: Sequence[Play]) -> None:
+    """Record ``plays``; those of a user who no longer exists (erased while their events
+    were queued) are dropped, so none is stored linked to an erased user."""
     conn.executemany(
         "INSERT INTO listening_events (listener, track_id, played_at, ms_played, context_uri)"
-        " VALUES (:listener, :track, :at, :ms, :context)",
+        " SELECT :listener, :track, :at, :ms, :context"
+        " WHERE EXISTS (SELECT 1 FROM users WHERE id = :listener)",
         [
             {"listener": p.listener, "track": p.track_id, "at": p.played_at_ms,
              "ms": p.ms_played, "context": p.context_uri}

@@ -18,6 +18,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, Query, Request
 
+from backend_stub import userdata
 from backend_stub.auth.guard import Principal, require
 from backend_stub.catalogue import repository as repo
 from backend_stub.catalogue.shapes import Shaper
@@ -40,6 +41,7 @@ from backend_stub.routes.deps import Conn, Limit, Shape
 from backend_stub.schemas import ErrorResponse
 
 router = APIRouter(prefix="/v1/me/player", tags=["listening"])
+userdata.register("listening_history", store.export, store.anonymise)
 
 Listener = Annotated[Principal, require("user-read-recently-played")]
 _EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)

@@ -14,12 +14,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import JSONResponse
 
+from backend_stub import userdata
 from backend_stub.auth.guard import Principal, require
 from backend_stub.auth.users import by_id
 from backend_stub.catalogue.shapes import Shaper, paging
 from backend_stub.db import Connection, Database
 from backend_stub.errors import ApiError, error_body, error_responses
 from backend_stub.playlists import access, edits, shapes, store
+from backend_stub.playlists import userdata as held
 from backend_stub.playlists.edits import Entry
 from backend_stub.playlists.models import (
     AddTracks,
@@ -38,6 +40,8 @@ from backend_stub.routes.deps import Conn, ItemId, Limit, Offset, Shape
 from backend_stub.schemas import ErrorResponse, Paging
 
 router = APIRouter(tags=["playlists"])
+userdata.register("playlists", held.export_playlists, held.erase_playlists)
+userdata.register("collaborations", held.export_collaborations, held.erase_collaborations)
 
 RULE = """
 
