@@ -8,6 +8,10 @@ user's country answers 403."""
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
+import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -25,7 +29,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 from backend_stub import userdata
 from backend_stub.app import create_app
 from backend_stub.auth.users import user_id
-from tests.backend.conftest import Seeded, settings_for
+from tests.backend.conftest import Seeded, require, settings_for
 from tests.backend.helpers import assert_error, bearer, find_track
 
 SCOPE = "streaming user-read-private"
@@ -199,6 +203,76 @@ def test_a_download_decrypts_to_the_rendition(
     assert manifest["content_type"] == "audio/mp4" and manifest["bitrate_kbps"] == 128
     ranged = client.get(manifest["data_url"], headers={**headers, "Range": "bytes=0-15"})
     assert ranged.status_code == 206 and ranged.content == data[:16]
+
+
+# What the web player does, in Node's WebCrypto (the same API as the browser's).
+WEBCRYPTO_DECRYPT = """
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const { subtle } = globalThis.crypto;
+const m = input.manifest;
+const b64 = (s) => Buffer.from(s, "base64url");
+(async () => {
+  const privateKey = await subtle.importKey(
+    "jwk", input.jwk, { name: "RSA-OAEP", hash: "SHA-256" }, false, ["unwrapKey"]);
+  const key = await subtle.unwrapKey("raw", b64(m.key.wrapped), privateKey,
+    { name: "RSA-OAEP" }, { name: "AES-GCM" }, false, ["decrypt"]);
+  const data = b64(input.data);
+  const sealed = m.chunk_size + 16;
+  const parts = [];
+  for (let i = 0; i < m.chunks; i++) {
+    const iv = new Uint8Array(12);
+    new DataView(iv.buffer).setBigUint64(4, BigInt(i));
+    const additionalData = new TextEncoder().encode(m.aad.replace("{index}", String(i)));
+    const chunk = data.subarray(i * sealed, (i + 1) * sealed);
+    parts.push(Buffer.from(await subtle.decrypt(
+      { name: "AES-GCM", iv, additionalData }, key, chunk)));
+  }
+  const plain = Buffer.concat(parts);
+  process.stdout.write(require("crypto").createHash("sha256").update(plain).digest("hex"));
+})().catch((e) => { console.error(String(e)); process.exit(1); });
+"""
+
+
+def private_jwk(key: rsa.RSAPrivateKey) -> dict[str, Any]:
+    numbers = key.private_numbers()
+
+    def member(value: int) -> str:
+        return _b64url(value.to_bytes((value.bit_length() + 7) // 8, "big"))
+
+    return {
+        **public_jwk(key),
+        "key_ops": ["unwrapKey"],
+        "d": member(numbers.d),
+        "p": member(numbers.p),
+        "q": member(numbers.q),
+        "dp": member(numbers.dmp1),
+        "dq": member(numbers.dmq1),
+        "qi": member(numbers.iqmp),
+    }
+
+
+def test_webcrypto_decrypts_a_download_as_documented(
+    client: TestClient,
+    keys: list[rsa.RSAPrivateKey],
+    made: tuple[dict[str, Any], bytes, dict[str, str]],
+) -> None:
+    node = shutil.which("node")
+    require("node", node is not None, "install Node.js 20 (apt-get install nodejs)")
+    manifest, data, _ = made
+    given = {"jwk": private_jwk(keys[0]), "manifest": manifest, "data": _b64url(data)}
+    done = subprocess.run(
+        [str(node), "-e", WEBCRYPTO_DECRYPT],
+        input=json.dumps(given),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rendition = client.get(
+        f"/v1/tracks/{manifest['track_id']}/stream", params={"bitrate": 128, "market": "SE"}
+    )
+    assert done.stdout == hashlib.sha256(rendition.content).hexdigest()
 
 
 def test_tampering_fails_authentication(
