@@ -1,5 +1,7 @@
 // Small DOM helpers shared by the player's modules.
 
+import { icon } from "./icons.js";
+
 /**
  * An element with attributes and children. `on*` keys add listeners; `true` sets a
  * boolean attribute, `false`/`null`/`undefined` leaves it out.
@@ -70,6 +72,24 @@ export function clear(place) {
  */
 export function button(label, action, attrs = {}) {
   const node = el("encore-button", { variant: "secondary", size: "small", ...attrs }, label);
+  node.addEventListener("click", (event) => {
+    event.stopPropagation();
+    action();
+  });
+  node.addEventListener("keydown", (event) => event.stopPropagation());
+  return node;
+}
+
+/**
+ * A generated `encore-icon-button` named by `label` (its accessible name and tooltip),
+ * kept out of any row it sits in, like `button`.
+ * @param {string} label
+ * @param {import("./icons.js").IconName} name
+ * @param {() => void} action
+ * @param {Record<string, unknown>} [attrs]
+ */
+export function iconButton(label, name, action, attrs = {}) {
+  const node = el("encore-icon-button", { variant: "tertiary", size: "small", label, title: label, ...attrs }, icon(name));
   node.addEventListener("click", (event) => {
     event.stopPropagation();
     action();

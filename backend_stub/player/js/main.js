@@ -3,7 +3,7 @@
 
 import { setUpAccount } from "./account.js";
 import { api } from "./api.js";
-import { banner, button, byId, clear } from "./dom.js";
+import { banner, byId, clear, iconButton } from "./dom.js";
 import { setUpLibrary } from "./library.js";
 import { DecryptError, OfflineDevice } from "./offline.js";
 import { Playback } from "./playback.js";
@@ -55,8 +55,8 @@ async function downloadForOffline(track) {
 const rowOptions = {
   onPlay: (track, list) => playback.play(track, list),
   actions: (track) => [
-    button("Add", () => playlists.add(track), { "aria-label": `Add ${track.name} to the playlist` }),
-    button("Offline", () => downloadForOffline(track), { "aria-label": `Download ${track.name} for offline`, disabled: track.is_playable === false }),
+    iconButton(`Add ${track.name} to the playlist`, "add", () => playlists.add(track)),
+    iconButton(`Download ${track.name} for offline`, "download", () => downloadForOffline(track), { disabled: track.is_playable === false }),
   ],
 };
 

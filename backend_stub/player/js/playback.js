@@ -4,10 +4,9 @@
 
 import { banner, byId, clear, clock, innerInput } from "./dom.js";
 import { prefetchHls, prefetchProgressive } from "./prefetch.js";
+import { icon } from "./icons.js";
 import { retryingLoader } from "./retry-loader.js";
 
-const PLAY_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M8 5v14l11-7z"/></svg>';
-const PAUSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M6 5h4v14H6zM14 5h4v14h-4z"/></svg>';
 const SEEK_JUMP_S = 1; // a larger step between time updates is a seek, not listening
 
 /** @typedef {{ track: any, msPlayed: number, playedAt: string, contextUri: string | null }} Listen */
@@ -252,7 +251,7 @@ export class Playback {
   /** @param {boolean} playing */
   #showPlaying(playing) {
     this.button.setAttribute("label", playing ? "Pause" : "Play");
-    this.button.innerHTML = `<span slot="icon">${playing ? PAUSE_ICON : PLAY_ICON}</span>`;
+    this.button.replaceChildren(icon(playing ? "pause" : "play"));
   }
 
   /** @param {string} title @param {string} subtitle */

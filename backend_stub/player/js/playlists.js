@@ -4,7 +4,7 @@
 // top of the latest version.
 
 import { api, ApiError } from "./api.js";
-import { banner, byId, button, clear } from "./dom.js";
+import { banner, byId, button, clear, iconButton } from "./dom.js";
 import { showTracks } from "./tracks.js";
 
 /** @typedef {{ kind: "add", uri: string } | { kind: "remove", uri: string, at: number } | { kind: "move", uri: string, at: number, by: number }} Change */
@@ -58,9 +58,9 @@ export function setUpPlaylists({ market, onPlay }) {
     showTracks(list, tracks, {
       onPlay: (track, queue) => onPlay(track, queue, current?.uri ?? ""),
       actions: (track, index) => [
-        button("Up", () => change({ kind: "move", uri: track.uri, at: index, by: -1 }), { "aria-label": `Move ${track.name} up`, disabled: index === 0 }),
-        button("Down", () => change({ kind: "move", uri: track.uri, at: index, by: 1 }), { "aria-label": `Move ${track.name} down`, disabled: index === tracks.length - 1 }),
-        button("Remove", () => change({ kind: "remove", uri: track.uri, at: index }), { "aria-label": `Remove ${track.name}`, variant: "tertiary" }),
+        iconButton(`Move ${track.name} up`, "up", () => change({ kind: "move", uri: track.uri, at: index, by: -1 }), { disabled: index === 0 }),
+        iconButton(`Move ${track.name} down`, "down", () => change({ kind: "move", uri: track.uri, at: index, by: 1 }), { disabled: index === tracks.length - 1 }),
+        iconButton(`Remove ${track.name}`, "remove", () => change({ kind: "remove", uri: track.uri, at: index })),
       ],
     }, "This playlist is empty: add tracks from the search results.");
   }
