@@ -16,8 +16,10 @@ from typing import Any
 
 from encore.diagnostics import Diagnostic, Severity
 from encore.formats.compose import DEFAULTS, ComposeWriter, declared_type, render_with
-from encore.formats.kotlin_common import Imports, kdoc
+from encore.formats.kotlin_common import Effects, Imports, kdoc, replay, with_effects
 from encore.formats.naming import Claim, camel, pascal, path_words, report_collisions
+from encore.memo import chunked_columns
+from encore.model import Token
 from encore.themes import Axis, Key, Themes, stable_view
 from encore.values.types import TokenType
 
@@ -78,18 +80,34 @@ def render_themes(
         lines += [f"@{immutable}", f"{vis}class {cls}("]
         lines += [f"    val {members[t.name]}: {declared_type(t, prefix, names)}," for t in themed]
         lines += [")", ""]
+        context = (
+            *(refs, prefix, writer.rem_base, writer.font_families),
+            *(names.hidden, names.alias_prefix, tuple(members.items())),
+        )
         for key in keys:
             view = stable_view(themes.sets[key], themes.varying, key)
-            themed_writer = ComposeWriter(
-                refs, prefix, writer.rem_base, names, writer.font_families, report
-            )
+            shown = [view.get(t.name) for t in themed]
+
+            def entries(start: int, end: int, shown: list[Token | None] = shown) -> Effects:
+                themed_writer = ComposeWriter(
+                    refs, prefix, writer.rem_base, names, writer.font_families, report
+                )
+                return with_effects(
+                    lambda: [
+                        f"    {members[t.name]} = {themed_writer.value(token)},"
+                        for t, token in zip(themed[start:end], shown[start:end], strict=True)
+                        if token is not None
+                    ],
+                    report,
+                    names,
+                )
+
             lines += kdoc(themes.label(key), "")
             lines.append(f"{vis}val {instance(key)}: {cls} = {cls}(")
-            lines += [
-                f"    {members[t.name]} = {themed_writer.value(view[t.name])},"
-                for t in themed
-                if t.name in view
-            ]
+            # kept by runs in a warm process while the themed tokens' values stay the same
+            slot = ("compose.theme", file, key, repr(sorted(opts.items())))
+            for made in chunked_columns(slot, [themed, shown], entries, context):
+                lines += replay(made, report, names)
             lines += [")", ""]
         local = f"Local{cls}"
         composable = names(f"{RUNTIME}.Composable")

@@ -23,7 +23,7 @@ from encore.formats._recent import Recent
 from encore.formats._writer import ReferenceWriter
 from encore.formats.css import wide_color
 from encore.formats.naming import Claim, camel, path_words, report_collisions
-from encore.memo import by_shape, chunked, shape
+from encore.memo import by_shape, chunked, chunked_columns, shape
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 from encore.themes import Themes, stable_view
@@ -316,7 +316,22 @@ def _theme_objects(themes: Themes, typed: bool, opts: Mapping[str, Any]) -> list
     for key in themes.permutations():
         view = stable_view(themes.sets[key], themes.varying, key)
         values = _Values(names, wide, typed=typed)
-        pairs = [(names[t.name], values.value(view[t.name])) for t in varying if t.name in view]
+        shown = [view.get(t.name) for t in varying]
+
+        def entries(
+            start: int, end: int, shown: list[Token | None] = shown
+        ) -> list[tuple[str, str]]:
+            values = _Values(names, wide, typed=typed)
+            return [
+                (names[t.name], values.value(token))
+                for t, token in zip(varying[start:end], shown[start:end], strict=True)
+                if token is not None
+            ]
+
+        # kept by runs in a warm process while the varying tokens' values stay the same
+        slot = ("js.theme", typed, key, repr(sorted(opts.items())))
+        runs = chunked_columns(slot, [varying, shown], entries, (names, wide))
+        pairs = [pair for run in runs for pair in run]
         body = values.obj(pairs) if pairs else "{}"
         export = theme_export(key)
         lines += [f"/** {themes.label(key)} */"]

@@ -94,6 +94,31 @@ def deprecated(token: Token, tokens: TokenSet, refs: Mapping[str, str], indent: 
     return [f"{indent}@Deprecated({arguments})"]
 
 
+# What a piece of output caused besides its lines: the diagnostics it reported and the
+# names it imported, applied again whenever the piece is used (made or kept).
+Effects = tuple[list[str], list[Diagnostic], frozenset[str]]
+
+
+def with_effects(
+    make: Callable[[], list[str]], report: list[Diagnostic], imports: Imports
+) -> Effects:
+    """``make()``'s lines with what it reported (taken out of ``report``) and imported."""
+    start = len(report)
+    lines, asked = imports.recording(make)
+    problems = report[start:]
+    del report[start:]
+    return lines, problems, asked
+
+
+def replay(made: Effects, report: list[Diagnostic], imports: Imports) -> list[str]:
+    """The lines of a `with_effects` piece, its diagnostics and imports applied again."""
+    lines, problems, asked = made
+    report.extend(problems)
+    for qualified in asked:
+        imports(qualified)
+    return lines
+
+
 @dataclass
 class Imports:
     """Imported types by short name; a name a group hides is imported under an alias."""

@@ -16,7 +16,7 @@ from encore.diagnostics import Diagnostic
 from encore.formats._common import comment_lines, kebab, printable
 from encore.formats.css import ValueWriter, css_string
 from encore.formats.naming import Claim, report_collisions
-from encore.memo import by_shape, chunked
+from encore.memo import by_shape, chunked, chunked_columns
 from encore.model import Token, TokenSet
 from encore.themes import Themes, stable_view
 from encore.values.types import Typography, Value
@@ -181,14 +181,23 @@ def render_themes(
     index = []
     for key in themes.permutations():
         view = stable_view(themes.sets[key], themes.varying, key)
-        writer = _writer(names, opts)
         variable = f"{prefix}-{'-'.join(kebab((c,)) for c in key)}"
-        entries = [
-            f"  {scss_string(keys[t.name])}: {_value(view[t.name], writer, names, opts)},"
-            for t in varying
-            if t.name in view
-        ]
-        out += ["", f"/// {themes.label(key)}", f"${variable}: (", *entries, ");"]
+        shown = [view.get(t.name) for t in varying]
+
+        def entries(start: int, end: int, shown: list[Token | None] = shown) -> list[str]:
+            writer = _writer(names, opts)
+            return [
+                f"  {scss_string(keys[t.name])}: {_value(token, writer, names, opts)},"
+                for t, token in zip(varying[start:end], shown[start:end], strict=True)
+                if token is not None
+            ]
+
+        # kept by runs in a warm process while the varying tokens' values stay the same
+        context = (keys, names, sorted(opts.items()))
+        runs = chunked_columns(("scss.theme", file, key), [varying, shown], entries, context)
+        out += ["", f"/// {themes.label(key)}", f"${variable}: ("]
+        out += [entry for run in runs for entry in run]
+        out.append(");")
         index.append(f"  {scss_string('-'.join(key))}: ${variable},")
     out += ["", f"${prefix}-themes: (", *index, ");"]
     return {file: "\n".join(out) + "\n"}
