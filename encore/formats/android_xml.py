@@ -266,7 +266,7 @@ HEADER = (
 def render(tokens: TokenSet, options: Mapping[str, Any], report: list[Diagnostic]) -> str:
     """The ``values/*.xml`` resource file for a token set."""
     opts = {**DEFAULTS, **options}
-    return _document(_runs(tokens, opts, "values"), report, None)
+    return _document(_runs(tokens, opts, "values"), report, None, "values")
 
 
 def own_kind(value: Value) -> str | None:
@@ -301,7 +301,7 @@ def _tables(tokens: TokenSet, prefix: str) -> _Tables:
     return by_shape(("android.names", prefix), tokens, make, [])
 
 
-_KINDS: dict[Hashable, dict[str, str]] = warm.cache({})
+_KINDS: dict[Hashable, tuple[list[dict[str, str]], dict[str, str]]] = warm.cache({})
 _SP: dict[Hashable, tuple[tuple[Any, ...], frozenset[str]]] = warm.cache({})
 
 
@@ -312,20 +312,29 @@ def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
         [*tokens],
         lambda run: {t.name: k for t in run if (k := own_kind(t.value)) is not None},
     )
-    kinds: dict[str, str] = {}
-    for run in runs:
-        kinds.update(run)
     held = _KINDS.get(slot)
-    if held is not None and held == kinds:
-        return held
+    if held is not None and len(held[0]) == len(runs):
+        old_runs, kinds = held
+        changed = [i for i, (a, b) in enumerate(zip(old_runs, runs, strict=True)) if a is not b]
+        if any(old_runs[i] != runs[i] for i in changed):
+            kinds = dict(kinds)  # the old table may be another run's context: never changed
+            for i in changed:
+                for name in old_runs[i]:
+                    del kinds[name]
+                kinds.update(runs[i])
+    else:
+        kinds = {}
+        for run in runs:
+            kinds.update(run)
     if warm.ENABLED:
-        _KINDS[slot] = kinds
+        _KINDS[slot] = (runs, kinds)
     return kinds
 
 
 def _sp(tokens: TokenSet, patterns: list[str], slot: Hashable) -> frozenset[str]:
     """`sp_tokens`, kept while names, types and aliases stay."""
-    key = (*shape(tokens), *map(attrgetter("aliases"), tokens.tokens.values()), *patterns)
+    aliases = chunked(("android.aliases", slot), [*tokens], _aliases)  # runs kept by identity
+    key = (shape(tokens), *aliases, *patterns)
     held = _SP.get(slot)
     if held is not None and held[0] == key:
         return held[1]
@@ -335,12 +344,16 @@ def _sp(tokens: TokenSet, patterns: list[str], slot: Hashable) -> frozenset[str]
     return found
 
 
+def _aliases(run: Sequence[Token]) -> tuple[Mapping[JsonPath, str], ...]:
+    return tuple(map(attrgetter("aliases"), run))
+
+
 @dataclass(frozen=True, slots=True)
 class _Run:
     """Some consecutive tokens' resources, as document lines."""
 
     elements: tuple[tuple[tuple[str, str], ...], ...]  # per token: (resource name, element)
-    lines: tuple[str, ...]  # with description comments
+    text: str  # its lines (with description comments), joined
     claims: tuple[tuple[str, str, Token], ...]  # R class, resource name, token
     keys: frozenset[tuple[str, str]]  # every (R class, resource name)
 
@@ -370,7 +383,7 @@ def _make_run(
                 lines.append(f"    {element}")
         builder.out = []
     keys = frozenset((kind, name) for kind, name, _ in claims) if warm.ENABLED else frozenset()
-    return _Run(tuple(elements), tuple(lines), tuple(claims), keys)
+    return _Run(tuple(elements), "\n".join(lines), tuple(claims), keys)
 
 
 def _runs(
@@ -392,21 +405,33 @@ def _runs(
     return chunked(slot, [*tokens], make, context)
 
 
-def _document(runs: Sequence[_Run], report: list[Diagnostic], note: str | None) -> str:
+_COLLIDE: dict[Hashable, tuple[tuple[_Run, ...], bool]] = warm.cache({})
+
+
+def _collide(runs: Sequence[_Run], slot: Hashable) -> bool:
+    """Whether two resources of the runs share a name (worked out again in a warm build
+    only when some run changed)."""
+    count = sum(len(run.claims) for run in runs)
+    if not warm.ENABLED:
+        return len({(kind, name) for run in runs for kind, name, _ in run.claims}) != count
+    held = _COLLIDE.get(slot)
+    if held is not None and held[0] == tuple(runs):
+        return held[1]
+    found = len(frozenset().union(*(run.keys for run in runs))) != count
+    _COLLIDE[slot] = (tuple(runs), found)
+    return found
+
+
+def _document(
+    runs: Sequence[_Run], report: list[Diagnostic], note: str | None, slot: Hashable
+) -> str:
     """A resource file of every resource the runs made."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', HEADER]
     if note:
         lines.append(f"<!-- {xml_comment(note)} -->")
     lines.append("<resources>")
-    for run in runs:
-        lines += run.lines
-    count = sum(len(run.claims) for run in runs)
-    keys = (
-        frozenset().union(*(run.keys for run in runs))
-        if warm.ENABLED
-        else {(kind, name) for run in runs for kind, name, _ in run.claims}
-    )
-    if len(keys) != count:
+    lines += [run.text for run in runs if run.text]
+    if _collide(runs, slot):
         claims = [
             Claim(kind, name, token, f"the Android resource @{kind}/{name}")
             for run in runs
@@ -482,7 +507,8 @@ def render_themes(
     light = appearance.context_for("light") if appearance else None
     dark = appearance.context_for("dark") if appearance else None
     if appearance is None or light is None or dark is None:
-        return {file: _document(_runs(themes.default, opts, (file, "day")), report, None)}
+        only = _runs(themes.default, opts, (file, "day"))
+        return {file: _document(only, report, None, file)}
     day = themes.sets[themes.key(**{appearance.name: light})]
     night = themes.sets[themes.key(**{appearance.name: dark})]
     note = (
@@ -494,7 +520,7 @@ def render_themes(
     day_runs = _runs(day, opts, (file, "day"))
     night_runs = _runs(night, opts, (file, "night"), document=False)
     return {
-        file: _document(day_runs, report, note),
+        file: _document(day_runs, report, note, file),
         night_path(file): _changes(
             day_runs,
             night_runs,
