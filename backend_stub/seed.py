@@ -2,7 +2,9 @@
 
 Media are made once per media folder and reused while the source bytes and the ladder are
 the same (``media.ingest.reuse``), so seeding a second database, or re-seeding, costs no
-encoding. Tracks are ingested on every core at once; rows are written in one transaction.
+encoding (reused media only have their audio features measured again, a fraction of a
+second each). Tracks are ingested on every core at once; rows are written in one
+transaction.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from backend_stub import demo
@@ -28,8 +30,10 @@ from backend_stub.catalogue.writes import (
 from backend_stub.db import Connection, Database
 from backend_stub.ids import make_id
 from backend_stub.media import synth
+from backend_stub.media.features import analyse
 from backend_stub.media.ingest import Ingested, ingest, reuse
 from backend_stub.media.qa import sha256_of
+from backend_stub.recommend.features import put as put_features
 
 log = logging.getLogger("backend_stub.seed")
 
@@ -59,7 +63,8 @@ def media_for(media_root: Path, job: _Job) -> Ingested:
         synth.tone(source.with_suffix(".tmp.flac"), seed=job.seed, duration_s=job.duration_s)
         source.with_suffix(".tmp.flac").replace(source)
     folder = media_root / "tracks" / job.track_id
-    return reuse(folder, sha256_of(source)) or ingest(source, folder)
+    made = reuse(folder, sha256_of(source)) or ingest(source, folder)
+    return made if made.features else replace(made, features=analyse(source))
 
 
 def seed(db: Database, media_root: Path, *, duration_s: float | None = None) -> SeedReport:
@@ -136,6 +141,8 @@ def _write_rows(conn: Connection, media: dict[str, Ingested]) -> None:
                     isrc=f"ZZENC{album.release_date[2:4]}{album_index * 100 + number:05d}",
                 ),
             )
+            if made.features is not None:
+                put_features(conn, tid, made.features)
 
 
 def seed_if_empty(

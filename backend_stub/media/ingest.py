@@ -2,9 +2,11 @@
 
 ``ingest(source, folder)`` either raises ``Rejected`` with the QA verdict (``corrupt``,
 ``truncated``, ``silent``) or leaves ``folder`` complete: the renditions, the HLS variants,
-the master playlist, and ``manifest.json`` describing them. The work happens in a sibling
-temporary folder renamed into place, so a reader never sees half a track. The seed uses it
-synchronously; artist uploads will call the same function from a background job.
+the master playlist, and ``manifest.json`` describing them; its result carries the audio
+features measured from the source (``media.features``) for the caller to store. The work
+happens in a sibling temporary folder renamed into place, so a reader never sees half a
+track. The seed uses it synchronously; artist uploads call the same function from a
+background job.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from backend_stub.media import qa
+from backend_stub.media.features import AudioFeatures, analyse
 from backend_stub.media.ladder import LADDER_KBPS, Rendition, Segment, build_ladder
 
 MANIFEST = "manifest.json"
@@ -41,6 +44,9 @@ class Ingested:
     duration_ms: int
     renditions: tuple[Rendition, ...]
     seconds: float  # how long the ingest took (0 when reused)
+    # Measured from the source by ``ingest`` (None from ``reuse``); the caller stores them
+    # with the track (``recommend.features.put``).
+    features: AudioFeatures | None = None
 
 
 def ingest(source: Path, folder: Path, ladder: Sequence[int] = LADDER_KBPS) -> Ingested:
@@ -58,6 +64,7 @@ def ingest(source: Path, folder: Path, ladder: Sequence[int] = LADDER_KBPS) -> I
             duration_ms=round((report.decoded_s or 0.0) * 1000),
             renditions=tuple(renditions),
             seconds=time.perf_counter() - started,
+            features=analyse(source),
         )
         (work / MANIFEST).write_text(_manifest_text(result, tuple(ladder)), encoding="utf-8")
         if folder.exists():

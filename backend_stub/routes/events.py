@@ -99,7 +99,7 @@ def _known_tracks(conn: Connection, track_ids: set[str]) -> set[str]:
     status_code=202,
     response_model=Accepted,
     responses={
-        **error_responses(400, 401, 403),
+        **error_responses(400, 401, 403, 404),
         503: {
             "model": ErrorResponse,
             "description": "The queue is full; `Retry-After` says when to try again.",
@@ -113,7 +113,7 @@ def post_events(body: PlayIn | PlayBatch, user: Listener, request: Request, conn
     plays_in = body.events if isinstance(body, PlayBatch) else [body]
     unknown = {p.track_id for p in plays_in} - _known_tracks(conn, {p.track_id for p in plays_in})
     if unknown:
-        raise ApiError(400, f"no track with id {sorted(unknown)[0]}", "unknown_track")
+        raise ApiError(404, f"no track with id {sorted(unknown)[0]}", "unknown_track")
     now_ms = int(time.time() * 1000)
     plays = [
         Play(user.user_id, p.track_id, _played_at_ms(p, now_ms, i, len(plays_in)), p.ms_played,

@@ -100,7 +100,7 @@ def _db(request: Request) -> Database:
 
 
 def _existing_tracks(conn: Connection, track_ids: list[str]) -> None:
-    """400 naming the first id that is not a track."""
+    """404 naming the first id that is not a track."""
     wanted = sorted(set(track_ids))
     params = {f"t{i}": t for i, t in enumerate(wanted)}
     found = {
@@ -111,7 +111,7 @@ def _existing_tracks(conn: Connection, track_ids: list[str]) -> None:
     }
     missing = [t for t in track_ids if t not in found]
     if missing:
-        raise ApiError(400, f"no track with id {missing[0]}", "unknown_track")
+        raise ApiError(404, f"no track with id {missing[0]}", "unknown_track")
 
 
 def _playlist_object(

@@ -80,7 +80,7 @@ def test_cursors_page_through_the_history(client: TestClient, track_ids: list[st
 def test_bad_events_and_cursors_are_refused(client: TestClient, track_ids: list[str]) -> None:
     who = new_listener(client)
     unknown = client.post(EVENTS, json={"track_id": "0" * 22, "ms_played": 1}, headers=who.headers)
-    assert assert_error(unknown, 400)["reason"] == "unknown_track"
+    assert assert_error(unknown, 404)["reason"] == "unknown_track"
     future = (datetime.now(UTC) + timedelta(days=2)).isoformat()
     late = client.post(EVENTS, json={"track_id": track_ids[0], "ms_played": 1,
                                      "played_at": future}, headers=who.headers)  # fmt: skip

@@ -190,7 +190,7 @@ def test_bad_changes_answer_clear_errors(
     unknown = client.post(
         url, json={"uris": ["encore:track:" + "0" * 22]}, headers=_match(etag, owner)
     )
-    assert assert_error(unknown, 400)["reason"] == "unknown_track"
+    assert assert_error(unknown, 404)["reason"] == "unknown_track"
     past = client.post(url, json={"uris": _uris(tracks, "Nattljus"), "position": 3},
                        headers=_match(etag, owner))  # fmt: skip
     assert "past the end" in assert_error(past, 400)["message"]
