@@ -7,6 +7,7 @@ one namespace, and groups whose name would hide a type the generated file refers
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -40,6 +41,7 @@ class Namespace:
     every: tuple[str, ...] | None = None  # every token's name below, see `subtree_names`
     blocks: list[tuple[Namespace, ...]] | None = None  # see `group_blocks`
     start: int = -1  # where its subtree begins in its root's `subtree_names` (`TreeView`)
+    positions: dict[str, int] | None = None  # at a root: each name's place in that order
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,8 +249,9 @@ def _place(space: Namespace, at: int) -> None:
 class TreeView:
     """One render's tokens for a namespace tree, in the tree's order (`subtree_names` of
     the root: members first, then each nested namespace), so that the tokens of any
-    namespace, its members or a run of its nested namespaces are one slice, and what each
-    token depends on (``extra``, by name) is sliced alike."""
+    namespace, its members or a run of its nested namespaces are one slice. ``extra``
+    holds what some tokens' output also depends on (by name, a few entries); the entries
+    within a slice are found by bisection."""
 
     def __init__(
         self, root: Namespace, tokens: TokenSet, extra: Mapping[str, object] | None = None
@@ -257,32 +260,43 @@ class TreeView:
         if root.start != 0:
             _place(root, 0)  # once per tree: the tree is kept while names stay
         self.tokens = tokens_named(names, tokens)
-        self.extra = tuple(map(extra.get, names)) if extra else ()
+        self.at: list[int] = []
+        self.extra: tuple[tuple[str, object], ...] = ()
+        if extra:
+            if root.positions is None:
+                root.positions = {name: i for i, name in enumerate(names)}
+            where = root.positions
+            placed = sorted((where[name], name) for name in extra if name in where)
+            self.at = [at for at, _ in placed]
+            self.extra = tuple((name, extra[name]) for _, name in placed)
 
-    def _span(self, space: Namespace) -> slice:
-        return slice(space.start, space.start + len(subtree_names(space)))
+    def _extra(self, start: int, end: int) -> tuple[tuple[str, object], ...]:
+        if not self.extra:
+            return ()
+        return self.extra[bisect_left(self.at, start) : bisect_left(self.at, end)]
+
+    def _end(self, space: Namespace) -> int:
+        return space.start + len(subtree_names(space))
 
     def subtree(self, space: Namespace) -> tuple[Token, ...]:
         """The tokens of a namespace and everything in it."""
-        return self.tokens[self._span(space)]
+        return self.tokens[space.start : self._end(space)]
 
-    def subtree_extra(self, space: Namespace) -> tuple[object, ...]:
-        return self.extra[self._span(space)]
+    def subtree_extra(self, space: Namespace) -> tuple[tuple[str, object], ...]:
+        return self._extra(space.start, self._end(space))
 
     def members(self, space: Namespace) -> tuple[Token, ...]:
         """The tokens of a namespace's own members."""
         return self.tokens[space.start : space.start + len(space.members)]
 
-    def members_extra(self, space: Namespace, start: int, end: int) -> tuple[object, ...]:
-        return self.extra[space.start + start : space.start + end]
-
-    def _run(self, groups: tuple[Namespace, ...]) -> slice:
-        last = groups[-1]
-        return slice(groups[0].start, last.start + len(subtree_names(last)))
+    def members_extra(
+        self, space: Namespace, start: int, end: int
+    ) -> tuple[tuple[str, object], ...]:
+        return self._extra(space.start + start, space.start + end)
 
     def run(self, groups: tuple[Namespace, ...]) -> tuple[Token, ...]:
         """The tokens of consecutive nested namespaces."""
-        return self.tokens[self._run(groups)]
+        return self.tokens[groups[0].start : self._end(groups[-1])]
 
-    def run_extra(self, groups: tuple[Namespace, ...]) -> tuple[object, ...]:
-        return self.extra[self._run(groups)]
+    def run_extra(self, groups: tuple[Namespace, ...]) -> tuple[tuple[str, object], ...]:
+        return self._extra(groups[0].start, self._end(groups[-1]))
