@@ -63,6 +63,8 @@ def _shortfall(job: JobRow, made: Ingested) -> str | None:
 def _publish(db: Database, media_root: Path, job: JobRow, made: Ingested) -> State | None:
     with db.connect() as conn:
         if not store.holds_claim(conn, job):
+            if store.get(conn, job.id) is None:  # erased meanwhile: its media go too
+                shutil.rmtree(media_root / track_folder(track_id_for(job.id)), ignore_errors=True)
             return None
         user = users.by_id(conn, job.user_id)
         name = str(user["display_name"]) if user else job.user_id

@@ -158,7 +158,11 @@ async def receive(request: Request, file_field: str, target: Path, limit: int) -
     handle: BinaryIO = await run_in_threadpool(target.open, "wb")
     try:
         try:
+            read = 0
             async for chunk in request.stream():
+                read += len(chunk)
+                if read > limit + OVERHEAD:  # whatever the parts are, the body is too big
+                    raise too_large(limit)
                 parser.write(chunk)
                 if parts.pending:
                     data, parts.pending = b"".join(parts.pending), []

@@ -66,7 +66,9 @@ class JobRunner:
         return requeued
 
     def wake(self) -> None:
-        self._wakes.put(None)
+        """Rouse a worker for a job just queued (nothing when this process has none)."""
+        if self._threads:
+            self._wakes.put(None)
 
     def stop(self, timeout: float) -> list[str]:
         """Stop the workers, waiting up to ``timeout`` s for running jobs; the ids of the

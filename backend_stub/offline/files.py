@@ -9,6 +9,8 @@ expiry rely on; ``sweep`` then removes files whose row is gone or expired.
 
 from __future__ import annotations
 
+import contextlib
+import time
 from pathlib import Path
 
 from backend_stub.catalogue.repository import RenditionRow
@@ -18,6 +20,7 @@ from backend_stub.offline.store import DeviceRow, DownloadRow
 
 FOLDER = "offline"
 SUFFIX = ".enc"
+GRACE_SECONDS = 600
 
 
 def ciphertext_path(media_root: Path, download_id: str) -> Path:
@@ -58,14 +61,19 @@ def make_download(
 
 
 def sweep(conn: Connection, media_root: Path, now_ms: int) -> int:
-    """Delete the ciphertext of downloads that expired or no longer exist; how many."""
+    """Delete the ciphertext of downloads that expired or no longer exist; how many.
+    Files younger than ``GRACE_SECONDS`` stay: their row may not be committed yet."""
     folder = media_root / FOLDER
     if not folder.is_dir():
         return 0
     live = store.live_download_ids(conn, now_ms)
+    settled = time.time() - GRACE_SECONDS
     removed = 0
     for path in folder.glob(f"*{SUFFIX}"):
-        if path.name.removesuffix(SUFFIX) not in live:
-            path.unlink(missing_ok=True)
-            removed += 1
+        if path.name.removesuffix(SUFFIX) in live:
+            continue
+        with contextlib.suppress(FileNotFoundError):  # another sweep was quicker
+            if path.stat().st_mtime < settled:
+                path.unlink()
+                removed += 1
     return removed

@@ -318,16 +318,21 @@ def test_an_unlicensed_market_is_refused(client: TestClient, keys: list[rsa.RSAP
 
 
 def test_a_download_expires(
-    app_clock: tuple[TestClient, Clock], made: tuple[dict[str, Any], bytes, dict[str, str]]
+    app_clock: tuple[TestClient, Clock],
+    made: tuple[dict[str, Any], bytes, dict[str, str]],
+    seeded: Seeded,
 ) -> None:
     client, clock = app_clock
     manifest, _, _ = made
+    stored = seeded.media_root / "offline" / f"{manifest['id']}.enc"
+    assert stored.is_file()
     clock.offset = 6 * DAY_S
     try:
         assert client.get(manifest["data_url"], headers=listener(client)).status_code == 200
         clock.offset = 7 * DAY_S + 60
         gone = assert_error(client.get(manifest["data_url"], headers=listener(client)), 410)
         assert gone["reason"] == "expired"
+        assert not stored.exists()  # the ciphertext goes with it
     finally:
         clock.offset = 0.0
 
