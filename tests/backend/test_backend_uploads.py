@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,6 +28,8 @@ from backend_stub import userdata
 from backend_stub.app import create_app
 from backend_stub.auth import users
 from backend_stub.db import Database
+from backend_stub.jobs import store
+from backend_stub.jobs.runner import JobRunner
 from backend_stub.media import synth
 from backend_stub.migrate import migrate
 from backend_stub.settings import Settings
@@ -330,6 +333,51 @@ def test_a_stop_never_leaves_a_job_running(quiet: Fresh, sources: Path) -> None:
     assert _state(quiet, job_id) in ("queued", "succeeded")
     with TestClient(create_app(_settings(quiet, upload_workers=1))) as second:
         assert finished(second, artist(second), job_id)["state"] == "succeeded"
+
+
+def test_a_stop_requeues_a_job_that_does_not_finish_and_drops_its_late_outcome(
+    quiet: Fresh,
+) -> None:
+    db = Database(quiet.url)
+    started, release = threading.Event(), threading.Event()
+    late: list[bool] = []
+
+    def slow(job: store.JobRow) -> None:
+        started.set()
+        release.wait(WAIT_SECONDS)
+        with db.connect() as conn:
+            late.append(store.finish(conn, job, "failed", message="too late"))
+
+    queued = store.NewJob(
+        id=store.new_job_id(),
+        user_id=users.user_id("artist"),
+        title="Slow",
+        album_name=None,
+        duration_ms=2000,
+        markets=("SE",),
+        filename="slow.flac",
+        source_path="uploads/slow.flac",
+        source_bytes=1,
+    )
+    with db.connect() as conn:
+        job = store.create(conn, queued)
+    try:
+        runner = JobRunner(db, slow, workers=1, poll_seconds=0.05)
+        runner.start()
+        runner.wake()
+        assert started.wait(WAIT_SECONDS)
+        assert runner.stop(0.05) == [job.id]  # still running when the stop gave up
+        assert _state(quiet, job.id) == "queued"
+        release.set()
+        deadline = time.monotonic() + WAIT_SECONDS
+        while not late and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert late == [False]  # the worker that was given up on records nothing
+        assert _state(quiet, job.id) == "queued"
+    finally:
+        release.set()
+        _forget(quiet, job.id)
+        db.close()
 
 
 def test_jobs_are_private_and_erasure_keeps_the_track(
