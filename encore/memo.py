@@ -186,19 +186,57 @@ def kept(
 
 
 _SHAPE: OrderedDict[int, tuple[TokenSet, tuple[Any, ...]]] = warm.cache(OrderedDict())
+_LIKE: OrderedDict[int, tuple[TokenSet, TokenSet]] = warm.cache(OrderedDict())
+_SHAPES_KEPT = 16
+
+
+def same_shape(derived: TokenSet, source: TokenSet) -> None:
+    """Note that ``derived`` has the names and types of ``source`` in the same order (a
+    view that only rewrites aliases), so `shape` hands both the same tuple."""
+    if warm.ENABLED and derived is not source:
+        _LIKE[id(derived)] = (derived, source)
+        while len(_LIKE) > _SHAPES_KEPT:
+            _LIKE.popitem(last=False)
 
 
 def shape(tokens: TokenSet) -> tuple[Any, ...]:
     """What name tables depend on: every token's name and type, in order (worked out once
-    for each of the last few sets asked about)."""
+    for each of the last few sets asked about). A set re-evaluated from an earlier one
+    without a change of type, or noted by `same_shape`, gets that set's very tuple, so
+    comparing them costs nothing."""
     held = _SHAPE.get(id(tokens))
     if held is not None and held[0] is tokens:
         return held[1]
-    found = (*tokens.tokens, *map(operator.attrgetter("type"), tokens.tokens.values()))
+    found = _earlier_shape(tokens)
+    if found is None:
+        found = (*tokens.tokens, *map(operator.attrgetter("type"), tokens.tokens.values()))
     _SHAPE[id(tokens)] = (tokens, found)
-    while len(_SHAPE) > 4:
+    while len(_SHAPE) > _SHAPES_KEPT:
         _SHAPE.popitem(last=False)
     return found
+
+
+def _earlier_shape(tokens: TokenSet) -> tuple[Any, ...] | None:
+    like = _LIKE.get(id(tokens))
+    if like is not None and like[0] is tokens:
+        return shape(like[1])
+    from encore.evaluate_delta import changed_since
+
+    since = changed_since(tokens)
+    if since is None:
+        return None
+    before, names = since
+    held = _SHAPE.get(id(before))
+    if held is None or held[0] is not before:
+        return None
+    old, new = before.tokens, tokens.tokens
+    if len(old) != len(new):
+        return None
+    for name in names:
+        was, now = old.get(name), new.get(name)
+        if was is None or now is None or was.type is not now.type:
+            return None
+    return held[1]
 
 
 def by_shape(
@@ -227,4 +265,13 @@ def by_shape(
     return result
 
 
-__all__ = ["CHUNK", "by_shape", "chunked", "chunked_columns", "chunked_pairs", "kept", "shape"]
+__all__ = [
+    "CHUNK",
+    "by_shape",
+    "chunked",
+    "chunked_columns",
+    "chunked_pairs",
+    "kept",
+    "same_shape",
+    "shape",
+]

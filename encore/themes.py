@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from encore import warm
-from encore.memo import chunked, chunked_pairs
+from encore.memo import chunked, chunked_pairs, same_shape
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 
@@ -152,6 +152,7 @@ def stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable = None
     if held is not None and held[0] is tokens and held[1] == varying:
         return held[2]
     view = _stable_view(tokens, varying, slot)
+    same_shape(view, tokens)  # only aliases are rewritten
     _VIEWS[id(tokens)] = (tokens, varying, view)
     while len(_VIEWS) > 8:
         _VIEWS.popitem(last=False)

@@ -360,6 +360,7 @@ def make_wide_project(root: Path) -> Path:
     _json(root / "tokens" / "primitive" / "color.json", _wide_primitives({}, dict(NOTES)))
     semantic = {"text": {"$type": "color", "base": {"$value": "{color.c1}"}}}
     semantic["text"].update({f"s{i}": {"$value": f"{{color.c{i * 2}}}"} for i in range(40)})
+    semantic["any"] = {"flip": {"$value": "{color.c1}"}}  # no $type: it takes its target's
     _json(root / "tokens" / "semantic" / "text.json", semantic)
     return root
 
@@ -370,6 +371,7 @@ WIDE_EDITS = st.lists(
         st.tuples(st.just("describe"), st.integers(0, WIDE - 1), st.integers(0, 3)),
         st.tuples(st.just("alias"), st.integers(0, 39), st.integers(0, WIDE - 1)),
         st.tuples(st.just("theme"), st.integers(0, 4), st.just(0)),
+        st.tuples(st.just("flip"), st.integers(0, WIDE - 1), st.booleans().map(int)),
     ),
     min_size=1,
     max_size=5,
@@ -384,8 +386,8 @@ def test_incremental_equals_clean_in_every_format_on_wide_groups(
     tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, int]]
 ) -> None:
     """Edits inside groups wider than the formats' runs: values, descriptions (which
-    change the blank lines between members), aliases and a theme override, in all eight
-    formats, byte for byte against a clean build."""
+    change the blank lines between members), aliases, an alias that changes type and a
+    theme override, in all eight formats, byte for byte against a clean build."""
     warm.enable()
     root = make_wide_project(Path(tmp_path_factory.mktemp("wide")))
     values: dict[int, float] = {}
@@ -404,6 +406,11 @@ def test_incremental_equals_clean_in_every_format_on_wide_groups(
             data = json.loads(semantic.read_text())
             data["text"][f"s{index}"] = {"$value": f"{{color.c{amount}}}"}
             _json(semantic, data)
+        elif kind == "flip":  # an untyped alias changes type: every name table follows
+            data = json.loads(semantic.read_text())
+            target = "elevation.low" if amount else f"color.c{index}"
+            data["any"]["flip"] = {"$value": f"{{{target}}}"}
+            _json(semantic, data)
         else:
             _light(root, index)
         if kind in ("value", "describe"):
@@ -411,3 +418,29 @@ def test_incremental_equals_clean_in_every_format_on_wide_groups(
             _json(root / "tokens" / "primitive" / "color.json", primitives)
         _outputs_equal_a_clean_build(root)
     shutil.rmtree(root)
+
+
+def test_a_warm_rebuild_sees_a_token_change_type_through_its_alias(tmp_path: Path) -> None:
+    """An untyped alias retargeted from a colour to a typography token changes type: name
+    tables keyed on names and types are made again, so the CSS properties the typography
+    adds (``-font-size`` and the like) collide with a sibling, as in a clean build."""
+    warm.enable()
+    root = make_wide_project(tmp_path)
+    primitives = json.loads((root / "tokens" / "primitive" / "color.json").read_text())
+    body = {"fontFamily": "Inter", "fontSize": {"value": 16, "unit": "px"}, "fontWeight": 400}
+    body |= {"lineHeight": 1.5, "letterSpacing": {"value": 0, "unit": "px"}}
+    primitives["type"] = {"body": {"$type": "typography", "$value": body}}
+    _json(root / "tokens" / "primitive" / "color.json", primitives)
+    semantic = root / "tokens" / "semantic" / "text.json"
+    data = json.loads(semantic.read_text())
+    data["any"]["flip-font-size"] = {"$value": "{color.c2}"}
+    _json(semantic, data)
+    _outputs_equal_a_clean_build(root)
+    data["any"]["flip"] = {"$value": "{type.body}"}
+    _json(semantic, data)
+    project = load_project(root)
+    warm_rules = {d.rule for d in run_build(project).result.diagnostics}
+    with cold():
+        clean_rules = {d.rule for d in build(project, write=False).diagnostics}
+    assert "css/name-collision" in clean_rules
+    assert warm_rules == clean_rules
