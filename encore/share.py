@@ -11,6 +11,7 @@ instead of collecting it again.
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,8 +50,11 @@ def _share(old: Any, new: Any, path: JsonPath, changed: list[JsonPath]) -> tuple
     if type(old) is not type(new):
         return new, False, False
     # Equal at C speed, and strictly so: ``==`` takes 1, 1.0 and true for one another,
-    # their reprs do not (an unchanged group costs two C-level walks, no Python recursion)
-    if old == new and (not isinstance(new, dict | list) or repr(old) == repr(new)):
+    # their marshalled bytes do not (an unchanged group costs two C-level walks, no
+    # Python recursion). Version 2 writes no back-references, so the bytes depend only on
+    # the values, types and order; a difference they might still show (a string interned
+    # in one parse only) could only make an unchanged part look changed: slower, not wrong.
+    if old == new and (not isinstance(new, dict | list) or _strict(old) == _strict(new)):
         return old, True, True
     if isinstance(new, dict):
         if _is_token(new) and _is_token(old):
@@ -76,6 +80,13 @@ def _share(old: Any, new: Any, path: JsonPath, changed: list[JsonPath]) -> tuple
             items.append(value)
         return (old, True, True) if same else (items, False, False)
     return (old, True, True) if old == new else (new, False, False)
+
+
+def _strict(value: Any) -> bytes | str:
+    try:
+        return marshal.dumps(value, 2)
+    except ValueError:  # a type marshal does not know (YAML reads dates as datetime.date)
+        return repr(value)
 
 
 def _share_token(
