@@ -43,7 +43,8 @@ def _shaper(request: Request, market: Annotated[str | None, Depends(_market)]) -
     return Shaper(str(request.base_url), market)
 
 
-Conn = Annotated[Connection, Depends(_connection)]
+# "function": commit before the answer is sent, so a client's next request sees its write.
+Conn = Annotated[Connection, Depends(_connection, scope="function")]
 AppSettings = Annotated[Settings, Depends(_settings)]
 Market = Annotated[str | None, Depends(_market)]
 Shape = Annotated[Shaper, Depends(_shaper)]
