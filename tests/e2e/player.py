@@ -13,11 +13,9 @@ PASSWORDS = {"demo": "demo-password", "demo-de": "demo-password", "artist": "art
 def login(page: Any, username: str, password: str | None = None, *, artist: bool = False) -> None:
     """Open the player, go through /authorize's form and come back signed in."""
     page.goto("/")
-    page.get_by_role("button", name="Log in with Encore").click()
     if artist:
-        page.go_back()
         page.get_by_label("Ask for upload access (artists only)").check()
-        page.get_by_role("button", name="Log in with Encore").click()
+    page.get_by_role("button", name="Log in with Encore").click()
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password or PASSWORDS[username])
     page.get_by_role("button", name="Sign in").click()

@@ -1,8 +1,8 @@
 // Offline downloads: this device's RSA-OAEP key pair (made here; the private key never
 // leaves WebCrypto), registered with the server; a download's AES-256-GCM key arrives
-// wrapped for it. Chunks are decrypted one by one (a chunk's nonce and associated data
-// bind its index and the track, so a changed or moved chunk fails) and the audio plays
-// from a Blob URL.
+// wrapped for it. Chunks are decrypted one by one as API.md lays them out (the nonce
+// holds the chunk's index, the associated data the track, index and count, so a changed,
+// moved or dropped chunk fails) and the audio plays from a Blob URL.
 
 import { api } from "./api.js";
 import { fromBase64url } from "./pkce.js";
@@ -17,15 +17,14 @@ export class DecryptError extends Error {
   }
 }
 
-/** The 12-byte nonce of chunk `index`: the manifest's 8-byte prefix, then the index (uint32, big-endian). @param {Uint8Array} prefix @param {number} index */
-export function chunkNonce(prefix, index) {
+/** The 12-byte nonce of chunk `index`: 4 zero bytes, then the index as an unsigned 64-bit big-endian integer. @param {number} index */
+export function chunkNonce(index) {
   const nonce = new Uint8Array(12);
-  nonce.set(prefix.subarray(0, 8));
-  new DataView(nonce.buffer).setUint32(8, index);
+  new DataView(nonce.buffer).setBigUint64(4, BigInt(index));
   return nonce;
 }
 
-/** The associated data of chunk `index`: the manifest's `aad` with `{index}` filled in. @param {string} template @param {number} index */
+/** The associated data of chunk `index`: the manifest's `aad` ("<track>:{index}:<count>") filled in. @param {string} template @param {number} index */
 export function chunkAad(template, index) {
   return new TextEncoder().encode(template.replace("{index}", String(index)));
 }
@@ -43,8 +42,8 @@ export class OfflineDevice {
     if (this.id) return this.id;
     this.keys = await crypto.subtle.generateKey(
       { name: "RSA-OAEP", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
-      false,
-      ["decrypt", "unwrapKey"],
+      false, // the private key cannot be exported
+      ["encrypt", "decrypt", "wrapKey", "unwrapKey"],
     );
     const jwk = await crypto.subtle.exportKey("jwk", this.keys.publicKey);
     const { data } = await api("/v1/me/devices", {
@@ -76,7 +75,6 @@ export class OfflineDevice {
     );
     const { data: body } = await api(manifest.data_url);
     const cipher = new Uint8Array(body);
-    const prefix = fromBase64url(manifest.nonce);
     const step = manifest.chunk_size + TAG_BYTES;
     /** @type {ArrayBuffer[]} */
     const plain = [];
@@ -85,7 +83,7 @@ export class OfflineDevice {
       try {
         plain.push(
           await crypto.subtle.decrypt(
-            { name: "AES-GCM", iv: chunkNonce(prefix, index), additionalData: chunkAad(manifest.aad, index), tagLength: 128 },
+            { name: "AES-GCM", iv: chunkNonce(index), additionalData: chunkAad(manifest.aad, index), tagLength: 128 },
             key,
             chunk,
           ),

@@ -1,0 +1,29 @@
+"""Listening events: a track heard to its end is posted, and appears in recently
+played."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from playwright.sync_api import expect
+
+from tests.e2e.player import login, play, playing, row, search
+
+
+def test_a_play_appears_in_recently_played(page: Any) -> None:
+    login(page, "demo-de")
+    expect(page.locator("#recent-tracks")).to_contain_text("Nothing played yet.")
+    search(page, "Mañana será")
+    play(page, "Mañana será")
+    playing(page)
+    with page.expect_response(
+        lambda r: r.url.endswith("/v1/me/player/events") and r.request.method == "POST"
+    ) as posted:
+        page.get_by_role("slider", name="Seek").fill("7.5")  # to the end: the play is over
+    assert posted.value.status == 202
+    event = posted.value.request.post_data_json
+    assert event["ms_played"] > 0
+    heard = row(page, "Mañana será", "#recent-tracks")
+    expect(heard).to_be_visible()
+    expect(heard).to_contain_text(re.compile(r"played \d"))
