@@ -198,7 +198,11 @@ def jsdoc(token: Token, enabled: bool) -> list[str]:
 def declaration_order(tokens: TokenSet) -> list[Token]:
     """Source order, except that a token comes after every token it references (the order
     is kept between warm builds while names, types and references stay)."""
-    key = (*shape(tokens), *map(attrgetter("references"), tokens.tokens.values()))
+    ordered = _ORDERED.get(id(tokens))
+    if ordered is not None and ordered[0] is tokens:
+        return ordered[1]  # the module and its declarations ask for the same set
+    references = chunked(("js.references",), [*tokens], _references)  # runs kept by identity
+    key = (shape(tokens), *references)
     held = _ORDER.get("order")
     if held is not None and held[0] == key:
         order = held[1]
@@ -206,10 +210,19 @@ def declaration_order(tokens: TokenSet) -> list[Token]:
         order = _declaration_order(tokens)
         if warm.ENABLED:
             _ORDER["order"] = (key, order)
-    return list(itemgetter(*order)(tokens.tokens)) if len(order) > 1 else [*tokens]
+    found = list(itemgetter(*order)(tokens.tokens)) if len(order) > 1 else [*tokens]
+    if warm.ENABLED:
+        _ORDERED.clear()
+        _ORDERED[id(tokens)] = (tokens, found)
+    return found
+
+
+def _references(run: Sequence[Token]) -> tuple[frozenset[str], ...]:
+    return tuple(map(attrgetter("references"), run))
 
 
 _ORDER: dict[str, tuple[tuple[object, ...], tuple[str, ...]]] = warm.cache({})
+_ORDERED: dict[int, tuple[TokenSet, list[Token]]] = warm.cache({})
 
 
 def _declaration_order(tokens: TokenSet) -> tuple[str, ...]:
