@@ -1,6 +1,6 @@
 """Publishing an ingested upload into the catalogue: the uploader's artist, the album (the
 one named in the upload, or a single named after the track), and the track with its
-licensing and renditions.
+licensing, renditions and audio features (for recommendations).
 
 Ids are derived from the uploader and the job, so running a job again replaces its rows
 instead of duplicating them.
@@ -23,6 +23,7 @@ from backend_stub.db import Connection
 from backend_stub.ids import make_id
 from backend_stub.jobs.store import JobRow
 from backend_stub.media.ingest import Ingested
+from backend_stub.recommend import features
 from backend_stub.textnorm import normalise
 
 
@@ -80,6 +81,8 @@ def publish(conn: Connection, job: JobRow, artist_name: str, made: Ingested) -> 
             ),
         ),
     )
+    if made.features is not None:
+        features.put(conn, tid, made.features)
     return tid
 
 

@@ -34,7 +34,7 @@ from backend_stub.media import synth
 from backend_stub.migrate import migrate
 from backend_stub.settings import Settings
 from tests.backend.conftest import POSTGRES_ENV, require
-from tests.backend.helpers import assert_error, bearer
+from tests.backend.helpers import assert_error
 
 MP3 = ("-c:a", "libmp3lame", "-b:a", "128k")
 ARTIST = ("artist", "artist-password")
@@ -133,6 +133,22 @@ def client(fresh: Fresh) -> Iterator[TestClient]:
         yield test_client
 
 
+def bearer(client: TestClient, username: str, password: str, scope: str) -> dict[str, str]:
+    """An ``Authorization`` header for ``username`` with ``scope`` (password grant)."""
+    answer = client.post(
+        "/token",
+        data={
+            "grant_type": "password",
+            "client_id": "encore-web",
+            "username": username,
+            "password": password,
+            "scope": scope,
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+
 def artist(client: TestClient, who: tuple[str, str] = ARTIST) -> dict[str, str]:
     return bearer(client, *who, "artist-upload streaming")
 
@@ -185,6 +201,8 @@ def test_a_good_upload_becomes_a_playable_track(client: TestClient, sources: Pat
     assert part.status_code == 206 and len(part.content) == 100
     found = client.get("/v1/search", params={"q": "Höst", "type": "track"}).json()
     assert track["id"] in [t["id"] for t in found["tracks"]["items"]]
+    measured = client.get(f"/v1/audio-features/{track['id']}")
+    assert measured.status_code == 200, measured.text  # for recommendations
 
 
 def test_tracks_uploaded_to_one_album_share_it(client: TestClient, sources: Path) -> None:
