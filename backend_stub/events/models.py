@@ -19,18 +19,20 @@ CONTEXT_URI = r"^encore:(album|artist|playlist):[0-9A-Za-z]{22}$"
 class PlayIn(BaseModel):
     """One play: which track, for how long, when it ended (now when absent)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     track_id: str = Field(pattern=ID_PATTERN)
     ms_played: int = Field(ge=0, le=MAX_MS_PLAYED)
     played_at: datetime | None = Field(
-        default=None, description="ISO 8601; UTC when no offset is given. Not in the future."
+        default=None,
+        strict=False,  # an ISO 8601 string (the body is decoded JSON, never a datetime)
+        description="ISO 8601; UTC when no offset is given. Not in the future.",
     )
     context_uri: str | None = Field(default=None, pattern=CONTEXT_URI)
 
 
 class PlayBatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     events: list[PlayIn] = Field(min_length=1, max_length=MAX_EVENTS)
 

@@ -72,7 +72,7 @@ class StaleResponse(BaseModel):
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class NewPlaylist(_Body):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from fastapi.testclient import TestClient
 
 from backend_stub.auth import users
+from backend_stub.auth.passwords import hash_password
+from backend_stub.auth.tokens import issue_access
 
 
 def find_track(client: TestClient, name: str) -> dict[str, Any]:
@@ -39,6 +42,7 @@ def assert_error(response: Any, status: int) -> dict[str, Any]:
     return dict(body["error"])
 
 
+LISTENER_PASSWORD = "listener-password"
 LISTENER_SCOPES = (
     "user-read-private streaming playlist-read-private playlist-modify user-read-recently-played"
 )
@@ -52,20 +56,27 @@ class Listener:
     headers: dict[str, str]
 
 
+@cache
+def _password_hash() -> str:
+    return hash_password(LISTENER_PASSWORD)  # hashed once: argon2id is slow on purpose
+
+
 def new_listener(client: TestClient, country: str = "SE", scope: str = LISTENER_SCOPES) -> Listener:
-    """A fresh user in ``country`` with a token for ``scope`` (so tests that change or erase
-    a user's data share nothing with other tests)."""
+    """A fresh user in ``country`` (password ``LISTENER_PASSWORD``) with an access token for
+    ``scope``, so tests that change or erase a user's data share nothing with others."""
     name = f"listener-{uuid.uuid4().hex[:12]}"
     app: Any = client.app
+    uid = users.user_id(name)
     with app.state.db.connect() as conn:
-        uid = users.create(conn, users.NewUser(name, "listener-password", name, country))
-    answer = client.post(
-        "/token",
-        data={"grant_type": "password", "client_id": "encore-web", "username": name,
-              "password": "listener-password", "scope": scope},
-    )  # fmt: skip
-    assert answer.status_code == 200, answer.text
-    return Listener(uid, {"Authorization": f"Bearer {answer.json()['access_token']}"})
+        conn.execute(
+            "INSERT INTO users (id, username, display_name, password_hash, country)"
+            " VALUES (:id, :name, :name, :hash, :country)",
+            {"id": uid, "name": name, "hash": _password_hash(), "country": country},
+        )
+    state = app.state.auth
+    token = issue_access(state.secret, sub=uid, scope=scope, client_id="encore-web",
+                         now=state.clock(), seconds=state.access_seconds)  # fmt: skip
+    return Listener(uid, {"Authorization": f"Bearer {token}"})
 
 
 def bearer(client: TestClient, username: str, password: str, scope: str) -> dict[str, str]:
