@@ -1,6 +1,7 @@
 """The web player is styled only by the design system: its own CSS holds no colour or
 length literal (only tokens, ``0``, percentages and keywords), its HTML and JavaScript
-set no inline styles, and every token it names exists in the generated ``encore.css``."""
+set no inline styles, and every token it names exists in the generated ``encore.css``.
+Its JavaScript also type-checks under ``tsc --strict --checkJs``."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from backend_stub.routes.player import PLAYER
 from encore.build import build
 from encore.config import load_project
 from tests.conftest import REPO
+from tests.support.checkers import check_typescript
 
 COLOUR_FUNCTIONS = r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color|color-mix|light-dark)\("
 ALLOWED_COLOUR_WORDS = {"transparent", "currentcolor"}
@@ -133,3 +135,7 @@ def test_a_named_colour_is_found_in_a_real_file() -> None:
     broken = player_css().replace("color: var(--encore-text-base);", "color: white;", 1)
     assert broken != player_css()
     assert any("white" in problem for problem in literals(broken))
+
+
+def test_the_player_javascript_type_checks() -> None:
+    assert check_typescript(sorted((PLAYER / "js").glob("*.js"))) == []

@@ -1,5 +1,5 @@
-"""Listening events: a track heard to its end is posted, and appears in recently
-played."""
+"""Listening events: a track heard to its end is posted, appears in recently played and
+seeds recommendations ("because you played X")."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from tests.e2e.player import login, play, playing, row, search
 
 
-def test_a_play_appears_in_recently_played(page: Any) -> None:
+def test_a_play_appears_in_recently_played_and_seeds_recommendations(page: Any) -> None:
     login(page, "demo-de")
     expect(page.locator("#recent-tracks")).to_contain_text("Nothing played yet.")
     search(page, "Mañana será")
@@ -27,3 +27,9 @@ def test_a_play_appears_in_recently_played(page: Any) -> None:
     heard = row(page, "Mañana será", "#recent-tracks")
     expect(heard).to_be_visible()
     expect(heard).to_contain_text(re.compile(r"played \d"))
+    expect(page.locator("#recommended-tracks")).to_contain_text("Because you played Mañana será")
+    seeded = page.locator("#recommended-tracks encore-track-row").filter(
+        has_text="Because you played Mañana será"
+    )
+    expect(seeded.first).to_be_visible()
+    expect(seeded.filter(has=page.locator(".track-title", has_text="Mañana será"))).to_have_count(0)

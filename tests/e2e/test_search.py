@@ -6,7 +6,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.e2e.player import login, row, search
+from tests.e2e.player import login, playing, row, search
 
 
 def test_login_goes_through_the_authorization_code_flow(page: Any) -> None:
@@ -32,3 +32,19 @@ def test_a_typo_finds_the_track_with_did_you_mean(page: Any) -> None:
     expect(page.get_by_test_id("did-you-mean")).to_have_text("Nattljus")
     expect(row(page, "Nattljus")).to_be_visible()
     expect(row(page, "Nattljus")).to_contain_text("Zoë Ångström")
+
+
+def test_results_are_played_from_the_keyboard(page: Any) -> None:
+    login(page, "demo")
+    search(page, "Zoë Ångström")
+    rows = page.locator("#results encore-track-row")
+    expect(rows).to_have_count(3)
+    second = rows.nth(1).locator(".track-title").text_content()
+    rows.first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator("#now-title")).to_have_text(second or "")
+    playing(page)
+    expect(rows.nth(1)).to_have_attribute("playing", "")
+    page.keyboard.press("Home")
+    expect(rows.first).to_be_focused()
