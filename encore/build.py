@@ -18,7 +18,6 @@ import dataclasses
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -39,7 +38,7 @@ from encore.suggest import did_you_mean
 from encore.theme_build import project_tiers, themes_of, unique
 from encore.themes import Themes, single
 from encore.tree import collect
-from encore.write import WriteReport, write_outputs
+from encore.write import WriteReport, write_folders
 
 if TYPE_CHECKING:  # the component modules load only for projects that have specs
     from encore.components import ComponentSpec
@@ -235,15 +234,8 @@ def build(
         return result
     with _stage(result, "write files", progress):
         folders = list(result.outputs.items())
-        if warm.ENABLED and len(folders) > 1:  # file calls and hashing release the GIL
-            with ThreadPoolExecutor(max_workers=len(folders)) as pool:
-                reports = pool.map(
-                    lambda item: write_outputs(project.output / item[0], item[1]), folders
-                )
-                result.reports.update(zip((f for f, _ in folders), reports, strict=True))
-        else:
-            for folder, files in folders:
-                result.reports[folder] = write_outputs(project.output / folder, files)
+        reports = write_folders([(project.output / folder, files) for folder, files in folders])
+        result.reports.update(zip((folder for folder, _ in folders), reports, strict=True))
     return result
 
 
@@ -465,7 +457,6 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
 def reset_caches() -> None:
     """Forget what earlier builds in this process left for later ones to reuse (parsed
     files, token trees, evaluations, name tables): the next build starts from nothing."""
-    from encore import warm
 
     warm.reset()
 

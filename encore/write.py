@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,29 +65,57 @@ def _previous(out_dir: Path) -> set[str]:
         return set()
 
 
-def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
-    """Write every file (relative POSIX paths) under ``out_dir`` and refresh the manifest."""
-    digests: dict[str, bytes] = {}
+def _put(job: tuple[Path, str, bytes]) -> tuple[bool, bytes]:
+    """Write one file unless it already holds its bytes: whether it was written, and the
+    SHA-256 of its bytes."""
+    out_dir, rel, data = job
+    target = out_dir / rel
+    same, digest = file_digest.check(target, data)
+    if same:
+        return False, digest
+    # a warm process (encore watch) rewrites on every save: atomic, but not flushed
+    atomic_write(target, data, durable=not warm.ENABLED)
+    file_digest.remember(target, data, digest)
+    return True, digest
 
-    def put(rel: str) -> bool:
-        """Write one file unless it already holds its bytes; whether it was written."""
-        target, data = out_dir / rel, files[rel]
-        same, digests[rel] = file_digest.check(target, data)
-        if same:
-            return False
-        # a warm process (encore watch) rewrites on every save: atomic, but not flushed
-        atomic_write(target, data, durable=not warm.ENABLED)
-        file_digest.remember(target, data, digests[rel])
-        return True
 
-    names = sorted(files)
-    if warm.ENABLED and len(names) > 1:  # hashing and file calls release the GIL
-        with ThreadPoolExecutor(max_workers=min(4, len(names))) as pool:
-            done = list(pool.map(put, names))
+_POOL: list[ThreadPoolExecutor] = []  # one, made on first use in a warm process
+
+
+def _pool() -> ThreadPoolExecutor:
+    if not _POOL:
+        _POOL.append(ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)))
+    return _POOL[0]
+
+
+def write_folders(folders: Sequence[tuple[Path, Mapping[str, bytes]]]) -> list[WriteReport]:
+    """Write every file (relative POSIX paths) under its output folder and refresh each
+    folder's manifest. In a warm process every file of every folder is checked, hashed and
+    written by one pool of threads (hashing and file calls release the GIL), largest first."""
+    jobs = [(out_dir, rel, files[rel]) for out_dir, files in folders for rel in sorted(files)]
+    if warm.ENABLED and len(jobs) > 1:
+        order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][2]))
+        done = dict(zip(order, _pool().map(_put, [jobs[i] for i in order]), strict=True))
+        results = [done[i] for i in range(len(jobs))]
     else:
-        done = [put(rel) for rel in names]
-    written = [rel for rel, changed in zip(names, done, strict=True) if changed]
-    unchanged = [rel for rel, changed in zip(names, done, strict=True) if not changed]
+        results = [_put(job) for job in jobs]
+    reports = []
+    at = 0
+    for out_dir, files in folders:
+        names = sorted(files)
+        mine = results[at : at + len(names)]
+        at += len(names)
+        reports.append(_finish(out_dir, files, names, mine))
+    return reports
+
+
+def _finish(
+    out_dir: Path, files: Mapping[str, bytes], names: list[str], results: list[tuple[bool, bytes]]
+) -> WriteReport:
+    """Remove what the last build wrote and this one did not, and write the manifest."""
+    digests = {rel: digest for rel, (_, digest) in zip(names, results, strict=True)}
+    written = [rel for rel, (changed, _) in zip(names, results, strict=True) if changed]
+    unchanged = [rel for rel, (changed, _) in zip(names, results, strict=True) if not changed]
     removed = []
     for rel in sorted(_previous(out_dir) - set(files)):
         stale = out_dir / rel
