@@ -22,6 +22,8 @@ from backend_stub.db import Connection
 from backend_stub.recommend.features import every
 
 CONTENT_WEIGHT = 0.3
+# When a listening event (e, of track t) is a play rather than a skip.
+COUNTS = "e.ms_played >= 30000 OR 2 * e.ms_played >= t.duration_ms"
 NEIGHBOURS = 50
 _BLOCK = 512
 Vector = npt.NDArray[np.float64]
@@ -49,9 +51,7 @@ def build(conn: Connection, marker: tuple[int, int], now: float) -> Model:
             markets[index[row["track_id"]]].add(row["market"])
     plays = conn.all(
         "SELECT e.listener, e.track_id, COUNT(*) AS plays FROM listening_events e"
-        " JOIN tracks t ON t.id = e.track_id"
-        " WHERE e.ms_played >= 30000 OR 2 * e.ms_played >= t.duration_ms"
-        " GROUP BY e.listener, e.track_id"
+        f" JOIN tracks t ON t.id = e.track_id WHERE {COUNTS} GROUP BY e.listener, e.track_id"
     )
     collaborative, counts = _collaborative(plays, index)
     content = _content(conn, index)

@@ -1,11 +1,11 @@
 """Recommendations and audio features.
 
 ``GET /v1/me/recommendations`` ranks tracks by their similarity to what the user played
-last (the latest 50 plays, newer ones weighing more), each with the played track it is
-most like; a user with no plays, or too few similar tracks, gets the most popular ones
-(``reason: popular``). ``GET /v1/recommendations`` does the same for given seed tracks.
-Both answer only tracks licensed in the market (the user's country with a token) and
-never the seeds themselves. The model behind them is ``recommend.engine``'s.
+last (the latest 50 plays, newer ones weighing more; skips are not plays), each with the
+played track it is most like; a user with no plays, or too few similar tracks, gets the
+most popular ones (``reason: popular``). ``GET /v1/recommendations`` does the same for
+given seed tracks. Both answer only tracks licensed in the market (the user's country
+with a token) and never the seeds themselves. The model behind them is ``recommend.engine``'s.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from backend_stub.events.queue import EventQueue
 from backend_stub.ids import uri
 from backend_stub.recommend import features
 from backend_stub.recommend.engine import Recommender
+from backend_stub.recommend.model import COUNTS
 from backend_stub.recommend.models import (
     AudioFeaturesObject,
     BecauseYouPlayed,
@@ -39,7 +40,7 @@ from backend_stub.settings import Settings
 
 router = APIRouter(prefix="/v1", tags=["recommendations"])
 
-HISTORY = 50  # how many of the latest plays are seeds
+HISTORY = 50  # how many of the latest plays are seeds (skips do not count)
 DECAY = 0.9  # each older play weighs this much less
 _CREATE = threading.Lock()
 
@@ -70,8 +71,8 @@ def recommender(request: Request) -> Recommender:
 
 def _user_seeds(conn: Connection, user_id: str) -> dict[str, float]:
     rows = conn.all(
-        "SELECT track_id FROM listening_events WHERE listener = :u"
-        " ORDER BY played_at DESC, id DESC LIMIT :n",
+        "SELECT e.track_id FROM listening_events e JOIN tracks t ON t.id = e.track_id"
+        f" WHERE e.listener = :u AND ({COUNTS}) ORDER BY e.played_at DESC, e.id DESC LIMIT :n",
         {"u": user_id, "n": HISTORY},
     )
     seeds: dict[str, float] = {}
