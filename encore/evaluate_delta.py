@@ -11,15 +11,14 @@ recognise tokens by identity see only real changes. Anything else evaluates in f
 
 from __future__ import annotations
 
-import operator
 import sys
 from collections import OrderedDict
 from collections.abc import Mapping
-from itertools import compress
 
 from encore import warm
 from encore.diagnostics import Diagnostic
 from encore.evaluate import Earlier, Evaluator, evaluate_reusing
+from encore.memo import changed_blocks
 from encore.model import Token, TokenSet
 from encore.tree import TokenTree
 
@@ -68,7 +67,7 @@ def evaluate_changed(
     ):
         return evaluate_reusing(tree, earlier)
     before = list(earlier.raw.values())
-    moved = list(compress(range(len(before)), map(operator.is_not, tree.tokens, before)))
+    moved = changed_blocks(before, tree.tokens, 1)  # unequal raw tokens (identity first)
     if any(tree.tokens[i].name != before[i].name for i in moved):
         return evaluate_reusing(tree, earlier)  # names added, removed or reordered
     changed = [tree.tokens[i] for i in moved]

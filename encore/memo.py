@@ -59,23 +59,30 @@ class _Runs:
     results: list[Any]
 
 
-def _changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> set[int]:
-    """Indices of the runs in which ``new`` holds other (unequal) objects than ``old`` (same
-    length): halves compared at C speed (identity first), so a few changed runs among
-    hundreds cost a few slices, not a pass over every element in Python."""
-    found: set[int] = set()
-    pending = [(0, (len(new) + CHUNK - 1) // CHUNK)]
+def changed_blocks(old: Sequence[Any], new: Sequence[Any], size: int = CHUNK) -> list[int]:
+    """Indices, in order, of the blocks of ``size`` elements in which two sequences of the
+    same length hold unequal elements: halves compared at C speed (identity first), so a
+    few changed blocks among hundreds cost a few slices, not a pass in Python."""
+    if type(old) is not type(new):  # a list slice never equals a tuple slice
+        old, new = tuple(old), tuple(new)
+    found: list[int] = []
+    pending = [(0, (len(new) + size - 1) // size)]
     while pending:
         low, high = pending.pop()
-        start, end = low * CHUNK, high * CHUNK
+        start, end = low * size, high * size
         if old[start:end] == new[start:end]:
             continue
         if high - low == 1:
-            found.add(low)
+            found.append(low)
             continue
         middle = (low + high) // 2
-        pending += [(low, middle), (middle, high)]
+        pending += [(middle, high), (low, middle)]  # the lower half first
     return found
+
+
+def _changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> set[int]:
+    """Indices of the runs in which ``new`` holds unequal objects to ``old``."""
+    return set(changed_blocks(old, new))
 
 
 def _runs(
@@ -268,6 +275,7 @@ def by_shape(
 __all__ = [
     "CHUNK",
     "by_shape",
+    "changed_blocks",
     "chunked",
     "chunked_columns",
     "chunked_pairs",
