@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from backend_stub.app import create_app
+from backend_stub.playlists import edits
+from backend_stub.playlists.edits import Entry
 from tests.backend.conftest import Seeded, settings_for
 from tests.backend.helpers import Listener, assert_error, find_track, new_listener
 
@@ -214,6 +216,22 @@ def test_changing_needs_the_modify_scope(client: TestClient) -> None:
     answer = client.post("/v1/me/playlists", json={"name": "x"}, headers=reader.headers)
     assert assert_error(answer, 403)["reason"] == "insufficient_scope"
     assert client.get("/v1/me/playlists", headers=reader.headers).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("start", "before", "length", "expected"),
+    [
+        (1, 4, 2, "ADBCE"),  # forwards
+        (3, 0, 1, "DABCE"),  # backwards to the front
+        (0, 5, 2, "CDEAB"),  # to the end
+        (2, 3, 1, "ABCDE"),  # onto itself
+        (4, 1, 1, "AEBCD"),
+    ],
+)
+def test_moves_follow_spotifys_reorder(start: int, before: int, length: int, expected: str) -> None:
+    entries = [Entry(letter, None, "") for letter in "ABCDE"]
+    moved = edits.move(entries, start, before, length)
+    assert "".join(e.track_id for e in moved) == expected
 
 
 @pytest.fixture(scope="module")
