@@ -1,7 +1,7 @@
 """The end-to-end suite's world: one real uvicorn server per session on a free port, over
 a SQLite database seeded from the backend tests' media (8-second tracks), serving the
 design system built into a temporary folder; one headless Debian Chromium, a fresh
-context per test. A page error or a failed console assertion fails the test.
+context per test. An uncaught error in any page fails the test.
 """
 
 from __future__ import annotations

@@ -79,6 +79,10 @@ def test_a_failed_segment_is_retried_and_playback_goes_on(page: Any) -> None:
     playing(page)
     expect(page.locator("#retries")).to_have_text("1")
     assert served[0] == failed[0]  # the same segment, asked again
+    waited = re.search(
+        r"HTTP 503\) retried after (\d+) ms", page.locator("#retries").get_attribute("title") or ""
+    )
+    assert waited and 125 <= int(waited.group(1)) <= 250  # the first wait: 250 ms, jittered
     expect(page.locator("#player-notice")).to_be_empty()
 
 
@@ -94,3 +98,15 @@ def test_a_track_not_licensed_in_the_users_market_is_unavailable(page: Any) -> N
     expect(page.locator("#player-notice")).to_contain_text("Kärlek på distans is not available")
     expect(page.locator("#now-title")).to_have_text("Nothing playing")
     assert streams == []
+
+
+def test_retry_waits_grow_exponentially_with_jitter(page: Any) -> None:
+    page.goto("/player/")
+    delays = page.evaluate(
+        """() => import("/player/js/retry-loader.js").then((m) =>
+            [0, 1, 2, 3, 4, 5].map((n) => Array.from({ length: 20 }, () => m.backoffDelay(n))))"""
+    )
+    for attempt, waits in enumerate(delays):
+        ceiling = min(4000, 250 * 2**attempt)
+        assert all(ceiling / 2 <= w <= ceiling for w in waits), (attempt, waits)
+        assert len(set(waits)) > 1  # jittered: not every player retries at the same moment

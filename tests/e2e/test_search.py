@@ -1,4 +1,5 @@
-"""Signing in through the OAuth login form and searching with a typo."""
+"""Signing in through the OAuth login form, searching with a typo, and playing results
+from the keyboard (the next one is prefetched)."""
 
 from __future__ import annotations
 
@@ -40,11 +41,33 @@ def test_results_are_played_from_the_keyboard(page: Any) -> None:
     rows = page.locator("#results encore-track-row")
     expect(rows).to_have_count(3)
     second = rows.nth(1).locator(".track-title").text_content()
+    third = rows.nth(2).locator(".track-title").text_content()
+    after = rows.nth(2).get_attribute("data-track-id")
+    prefetched: list[str] = []
+    page.on("request", lambda r: f"/v1/tracks/{after}/hls/" in r.url and prefetched.append(r.url))
     rows.first.focus()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page.locator("#now-title")).to_have_text(second or "")
     playing(page)
     expect(rows.nth(1)).to_have_attribute("playing", "")
+    # the next track is prefetched while this one plays
+    expect(page.locator("#next-up")).to_have_text(f"{third} (ready)")
+    assert any("/seg_00000.m4s" in url for url in prefetched), prefetched
     page.keyboard.press("Home")
     expect(rows.first).to_be_focused()
+
+
+def test_an_expiring_token_is_refreshed_and_the_page_carries_on(page: Any) -> None:
+    login(page, "demo")
+    before = page.evaluate("JSON.parse(sessionStorage.getItem('encore.tokens'))")
+    page.evaluate(
+        """() => { const t = JSON.parse(sessionStorage.getItem('encore.tokens'));
+        t.expires_at = Date.now(); sessionStorage.setItem('encore.tokens', JSON.stringify(t)); }"""
+    )
+    with page.expect_request(lambda r: r.url.endswith("/token")) as refreshed:
+        search(page, "Donnerschlag")
+    assert "grant_type=refresh_token" in (refreshed.value.post_data or "")
+    expect(row(page, "Donnerschlag")).to_be_visible()
+    after = page.evaluate("JSON.parse(sessionStorage.getItem('encore.tokens'))")
+    assert after["refresh_token"] != before["refresh_token"]  # rotated
