@@ -18,14 +18,14 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse  # type: ignore[import-untyped]  # no stubs installed
 
-from backend_stub.db import Connection
+from backend_stub.db import Connection, Row
 from backend_stub.recommend.features import every
 
 CONTENT_WEIGHT = 0.3
 # When a listening event (e, of track t) is a play rather than a skip.
 COUNTS = "e.ms_played >= 30000 OR 2 * e.ms_played >= t.duration_ms"
 NEIGHBOURS = 50
-_BLOCK = 512
+_BLOCK = 64  # rows of the dense content block: 64 x tracks doubles at a time
 Vector = npt.NDArray[np.float64]
 
 
@@ -69,18 +69,16 @@ def build(conn: Connection, marker: tuple[int, int], now: float) -> Model:
     )
 
 
-def _collaborative(
-    plays: list[dict[str, object]], index: dict[str, int]
-) -> tuple[sparse.csr_matrix, Vector]:
+def _collaborative(plays: list[Row], index: dict[str, int]) -> tuple[sparse.csr_matrix, Vector]:
     """The cosine similarity of tracks' listener columns, and each track's play count."""
-    listeners: dict[object, int] = {}
+    listeners: dict[str, int] = {}
     rows, cols, values = [], [], []
     counts = np.zeros(len(index))
     for play in plays:
         column = index.get(str(play["track_id"]))
         if column is None:
             continue
-        count = float(str(play["plays"]))
+        count = float(play["plays"])
         rows.append(listeners.setdefault(play["listener"], len(listeners)))
         cols.append(column)
         values.append(np.log1p(count))

@@ -89,6 +89,7 @@ def _played_at_ms(play: PlayIn, now_ms: int, index: int, count: int) -> int:
 
 
 def _known_tracks(conn: Connection, track_ids: set[str]) -> set[str]:
+    """Which of ``track_ids`` are tracks (one light query: this runs for every play)."""
     params = {f"t{i}": t for i, t in enumerate(sorted(track_ids))}
     names = ", ".join(f":{k}" for k in params)
     return {r["id"] for r in conn.all(f"SELECT id FROM tracks WHERE id IN ({names})", params)}
@@ -142,7 +143,9 @@ def _context(shape: Shaper, context_uri: str | None) -> PlayContext | None:
     if context_uri is None:
         return None
     _, kind, item_id = context_uri.split(":")
-    return PlayContext(type=kind, uri=context_uri, href=shape.href(f"/v1/{kind}s/{item_id}"))  # type: ignore[arg-type]
+    return PlayContext.model_validate(
+        {"type": kind, "uri": context_uri, "href": shape.href(f"/v1/{kind}s/{item_id}")}
+    )
 
 
 @router.get(

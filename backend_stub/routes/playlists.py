@@ -9,6 +9,7 @@ succeeds and the other gets 412 with the current snapshot.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request, Response
@@ -17,6 +18,7 @@ from fastapi.responses import JSONResponse
 from backend_stub import userdata
 from backend_stub.auth.guard import Principal, require
 from backend_stub.auth.users import by_id
+from backend_stub.catalogue import repository as repo
 from backend_stub.catalogue.shapes import Shaper, paging
 from backend_stub.db import Connection, Database
 from backend_stub.errors import ApiError, error_body, error_responses
@@ -101,14 +103,7 @@ def _db(request: Request) -> Database:
 
 def _existing_tracks(conn: Connection, track_ids: list[str]) -> None:
     """404 naming the first id that is not a track."""
-    wanted = sorted(set(track_ids))
-    params = {f"t{i}": t for i, t in enumerate(wanted)}
-    found = {
-        r["id"]
-        for r in conn.all(
-            f"SELECT id FROM tracks WHERE id IN ({', '.join(':' + k for k in params)})", params
-        )
-    }
+    found = repo.get_tracks(conn, sorted(set(track_ids)))
     missing = [t for t in track_ids if t not in found]
     if missing:
         raise ApiError(404, f"no track with id {missing[0]}", "unknown_track")
@@ -205,7 +200,10 @@ def get_playlist_tracks(
     )
 
 
-def _write(request: Request, response: Response, work: Any) -> Snapshot | JSONResponse:
+def _write(
+    request: Request, response: Response, work: Callable[[Connection], str]
+) -> Snapshot | JSONResponse:
+    """Run ``work`` (a change) in one transaction; its new snapshot, or the 412."""
     try:
         with _db(request).connect() as conn:
             snapshot: str = work(conn)
@@ -227,7 +225,7 @@ def _write(request: Request, response: Response, work: Any) -> Snapshot | JSONRe
 def add_tracks(
     id: ItemId, body: AddTracks, user: Writer, request: Request, response: Response,
     if_match: IfMatch = None,
-) -> Any:  # fmt: skip
+) -> Snapshot | JSONResponse:  # fmt: skip
     expected = _expected(if_match)
     ids = [u.rsplit(":", 1)[1] for u in body.uris]
 
@@ -253,7 +251,7 @@ def add_tracks(
 def remove_tracks(
     id: ItemId, body: RemoveTracks, user: Writer, request: Request, response: Response,
     if_match: IfMatch = None,
-) -> Any:  # fmt: skip
+) -> Snapshot | JSONResponse:  # fmt: skip
     expected = _expected(if_match)
     wanted: dict[str, list[int] | None] = {}
     for item in body.tracks:
@@ -280,7 +278,7 @@ def remove_tracks(
 def reorder_tracks(
     id: ItemId, body: ReorderTracks, user: Writer, request: Request, response: Response,
     if_match: IfMatch = None,
-) -> Any:  # fmt: skip
+) -> Snapshot | JSONResponse:  # fmt: skip
     expected = _expected(if_match)
 
     def work(conn: Connection) -> str:
@@ -305,7 +303,7 @@ def reorder_tracks(
 def change_details(
     id: ItemId, body: PlaylistChanges, user: Writer, request: Request, response: Response,
     if_match: IfMatch = None,
-) -> Any:  # fmt: skip
+) -> Snapshot | JSONResponse:  # fmt: skip
     expected = _expected(if_match)
 
     def work(conn: Connection) -> str:
