@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from encore import warm
 from encore.config import FormatConfig, PlatformConfig, schema_diagnostics
@@ -83,6 +84,23 @@ def workers(jobs: int, tokens: int) -> int:
     return max(1, min(count, jobs))
 
 
+_VALID_OPTIONS: dict[tuple[str, str, int], bool] = warm.cache({})  # validated clean before
+
+
+def _option_problems(fmt: FormatConfig, schema: dict[str, Any]) -> list[Diagnostic]:
+    """The format's options checked against its schema (in a warm process, options that
+    passed the same schema before are not checked again)."""
+    key = (fmt.format, repr(fmt.options), id(schema)) if warm.ENABLED else None
+    if key is not None and key in _VALID_OPTIONS:
+        return []
+    problems = schema_diagnostics(
+        fmt.options, schema, fmt.origin.child("options"), "config/format-options"
+    )
+    if key is not None and not problems:
+        _VALID_OPTIONS[key] = True
+    return problems
+
+
 def check_formats(platform: PlatformConfig) -> tuple[list[FormatConfig], list[Diagnostic]]:
     """The platform's formats that can render: known, with valid options, own file."""
     diagnostics: list[Diagnostic] = []
@@ -101,9 +119,7 @@ def check_formats(platform: PlatformConfig) -> tuple[list[FormatConfig], list[Di
                 )
             )
             continue
-        problems = schema_diagnostics(
-            fmt.options, spec.options, fmt.origin.child("options"), "config/format-options"
-        )
+        problems = _option_problems(fmt, spec.options)
         if problems:
             diagnostics += problems
             continue
