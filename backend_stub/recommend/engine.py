@@ -2,7 +2,7 @@
 (``rebuild_events`` new listening events, a catalogue change, or ``rebuild_seconds``
 after any change), never on every request. A request that finds the model stale
 rebuilds it while the others keep using the old one; only the first build makes
-requests wait."""
+requests wait. Only a catalogue change recomputes the content similarity."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class Recommender:
         if self._lock.acquire(blocking=current is None):
             try:
                 if self._model is current:
-                    self._model = build(conn, now, self._clock())
+                    self._model = build(conn, now, self._clock(), current)
                     self.builds += 1
             finally:
                 self._lock.release()

@@ -25,7 +25,7 @@ CONTENT_WEIGHT = 0.3
 # When a listening event (e, of track t) is a play rather than a skip.
 COUNTS = "e.ms_played >= 30000 OR 2 * e.ms_played >= t.duration_ms"
 NEIGHBOURS = 50
-_BLOCK = 64  # rows of the dense content block: 64 x tracks doubles at a time
+_BLOCK_CELLS = 4_000_000  # the dense content similarity is computed this many cells at a time
 Vector = npt.NDArray[np.float64]
 
 
@@ -38,10 +38,15 @@ class Model:
     markets: tuple[frozenset[str], ...]  # per track, where it is licensed
     marker: tuple[int, int]  # (the newest event id, the catalogue version) it was built at
     built_at: float
+    content: sparse.csr_matrix  # the content part, reused while the catalogue is the same
 
 
-def build(conn: Connection, marker: tuple[int, int], now: float) -> Model:
-    """A model of the catalogue and the listening events now in the database."""
+def build(
+    conn: Connection, marker: tuple[int, int], now: float, previous: Model | None = None
+) -> Model:
+    """A model of the catalogue and the listening events now in the database; the content
+    similarity of ``previous`` is reused when it was built at the same catalogue version
+    (it depends on the tracks only, and is the costly part)."""
     tracks = conn.all("SELECT id, popularity FROM tracks ORDER BY id")
     ids = tuple(str(t["id"]) for t in tracks)
     index = {track_id: i for i, track_id in enumerate(ids)}
@@ -54,7 +59,10 @@ def build(conn: Connection, marker: tuple[int, int], now: float) -> Model:
         f" JOIN tracks t ON t.id = e.track_id WHERE {COUNTS} GROUP BY e.listener, e.track_id"
     )
     collaborative, counts = _collaborative(plays, index)
-    content = _content(conn, index)
+    if previous is not None and previous.marker[1] == marker[1] and previous.track_ids == ids:
+        content = previous.content
+    else:
+        content = _content(conn, index)
     blended = _top_k((1 - CONTENT_WEIGHT) * collaborative + CONTENT_WEIGHT * content)
     catalogue = np.array([float(t["popularity"]) for t in tracks]) / 100
     share = counts / counts.max() if len(counts) and counts.max() > 0 else np.zeros(len(ids))
@@ -66,6 +74,7 @@ def build(conn: Connection, marker: tuple[int, int], now: float) -> Model:
         markets=tuple(frozenset(m) for m in markets),
         marker=marker,
         built_at=now,
+        content=content,
     )
 
 
@@ -110,13 +119,25 @@ def _content(conn: Connection, index: dict[str, int]) -> sparse.csr_matrix:
     unit = np.where(known[:, None], (features - mean) / spread, 0.0)
     lengths = np.linalg.norm(unit, axis=1)
     unit = np.divide(unit, lengths[:, None], out=np.zeros_like(unit), where=lengths[:, None] > 0)
-    blocks = []
-    for start in range(0, len(index), _BLOCK):
-        block = np.clip(unit[start : start + _BLOCK] @ unit.T, 0.0, None)
-        for offset in range(block.shape[0]):
-            block[offset, start + offset] = 0.0
-        blocks.append(_top_k(sparse.csr_matrix(block)))
-    return sparse.csr_matrix(sparse.vstack(blocks))
+    size = len(index)
+    keep = min(NEIGHBOURS, size)
+    rows: list[npt.NDArray[np.int64]] = []
+    cols: list[npt.NDArray[np.int64]] = []
+    values: list[Vector] = []
+    step = max(1, _BLOCK_CELLS // size)
+    for start in range(0, size, step):
+        block = np.clip(unit[start : start + step] @ unit.T, 0.0, None)
+        here = np.arange(block.shape[0])
+        block[here, start + here] = 0.0
+        strongest = np.argpartition(block, size - keep, axis=1)[:, size - keep :]
+        rows.append(np.repeat(start + here, keep))
+        cols.append(strongest.ravel())
+        values.append(np.take_along_axis(block, strongest, axis=1).ravel())
+    matrix = sparse.csr_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(size, size)
+    )
+    matrix.eliminate_zeros()
+    return matrix
 
 
 def _top_k(matrix: sparse.spmatrix, k: int = NEIGHBOURS) -> sparse.csr_matrix:
