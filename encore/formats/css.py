@@ -352,7 +352,10 @@ def property_names(tokens: TokenSet, prefix: str, report: list[Diagnostic]) -> d
 
 
 def _block(selector: str, lines: list[str], indent: str = "") -> list[str]:
-    return [f"{indent}{selector} {{", *(f"{indent}  {line}" for line in lines), f"{indent}}}"]
+    if not lines:
+        return [f"{indent}{selector} {{", f"{indent}}}"]
+    inner = indent + "  "  # one join at C speed: a root block holds every token
+    return [f"{indent}{selector} {{", inner + f"\n{inner}".join(lines), f"{indent}}}"]
 
 
 HEADER = (

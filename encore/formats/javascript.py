@@ -280,17 +280,17 @@ def render_module(tokens: TokenSet, options: Mapping[str, Any], report: list[Dia
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
     descriptions = bool(opts["descriptions"])
 
-    def lines(run: Sequence[Token]) -> list[str]:
+    def text(run: Sequence[Token]) -> str:
         values = _Values(names, wide, typed=False)
         out: list[str] = []
         for token in run:
             out += jsdoc(token, descriptions)
             out.append(f"export const {names[token.name]} = {values.value(token)};")
-        return out
+        return "\n".join(out)
 
     context = (names, wide, descriptions)
-    runs = chunked(("js.module", wide, descriptions), declaration_order(tokens), lines, context)
-    return "\n".join([HEADER, "", *(line for run in runs for line in run)]) + "\n"
+    runs = chunked(("js.module", wide, descriptions), declaration_order(tokens), text, context)
+    return "\n".join([HEADER, "", *filter(None, runs)]) + "\n"  # runs joined once, kept
 
 
 def render_declarations(
@@ -302,17 +302,17 @@ def render_declarations(
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
     descriptions = bool(opts["descriptions"])
 
-    def lines(run: Sequence[Token]) -> list[str]:
+    def text(run: Sequence[Token]) -> str:
         types = _Values(names, wide, typed=True)
         out: list[str] = []
         for token in run:
             out += jsdoc(token, descriptions)
             out.append(f"export declare const {names[token.name]}: {types.value(token)};")
-        return out
+        return "\n".join(out)
 
     context = (names, wide, descriptions)
-    runs = chunked(("js.declarations", wide, descriptions), [*tokens], lines, context)
-    return "\n".join([HEADER, "", *(line for run in runs for line in run)]) + "\n"
+    runs = chunked(("js.declarations", wide, descriptions), [*tokens], text, context)
+    return "\n".join([HEADER, "", *filter(None, runs)]) + "\n"
 
 
 def theme_export(key: tuple[str, ...]) -> str:
