@@ -57,6 +57,7 @@ class _Runs:
     sequences: tuple[tuple[Any, ...], ...]
     context: tuple[Any, ...]
     results: list[Any]
+    sources: tuple[TokenSet | None, ...]  # the token set a sequence lists, if it is one
 
 
 def changed_blocks(old: Sequence[Any], new: Sequence[Any], size: int = CHUNK) -> list[int]:
@@ -80,74 +81,129 @@ def changed_blocks(old: Sequence[Any], new: Sequence[Any], size: int = CHUNK) ->
     return found
 
 
-def _changed_runs(old: tuple[Any, ...], new: tuple[Any, ...]) -> set[int]:
-    """Indices of the runs in which ``new`` holds unequal objects to ``old``."""
-    return set(changed_blocks(old, new))
+def _edited(before: TokenSet | None, after: TokenSet | None) -> list[tuple[int, str]] | None:
+    """The places and names of the tokens ``after`` holds instead of ``before``'s, when it
+    is ``before`` or was re-evaluated from it (`encore.evaluate_delta`); else ``None``."""
+    if before is None or after is None:
+        return None
+    if after is before:
+        return []
+    from encore.evaluate_delta import changed_since
+
+    since = changed_since(after)
+    if since is None or since[0] is not before:
+        return None
+    where = _positions(after)
+    return [(where[name], name) for name in since[1]]
+
+
+_POSITIONS: OrderedDict[int, tuple[tuple[Any, ...], dict[str, int]]] = warm.cache(OrderedDict())
+
+
+def _positions(tokens: TokenSet) -> dict[str, int]:
+    """Each token's place in the set (kept per shape: sets of one shape share it)."""
+    key = shape(tokens)
+    held = _POSITIONS.get(id(key))
+    if held is not None and held[0] is key:
+        return held[1]
+    found = {name: i for i, name in enumerate(tokens.tokens)}
+    _POSITIONS[id(key)] = (key, found)
+    while len(_POSITIONS) > 4:
+        _POSITIONS.popitem(last=False)
+    return found
+
+
+Column = Sequence[Any] | TokenSet
+Make = Callable[[tuple[tuple[Any, ...], ...], int, int], R]
 
 
 def _runs(
-    slot: Hashable,
-    sequences: tuple[tuple[Any, ...], ...],
-    context: tuple[Any, ...],
-    make: Callable[[int, int], R],
+    slot: Hashable, columns: tuple[Column, ...], context: tuple[Any, ...], make: Make[R]
 ) -> list[R]:
-    """``make(start, end)`` for every run of the aligned ``sequences``, reusing the last
-    call's results for runs whose objects are all the same (found at C speed)."""
-    size = len(sequences[0])
+    """``make(sequences, start, end)`` for every run of the aligned columns (sequences, or
+    token sets standing for their tokens in order), reusing the last call's result for
+    a run whose objects are all the same or equal. Which runs changed is found at C speed,
+    or, for a token set re-evaluated from the one listed last time, straight from the
+    names that changed."""
+    size = len(columns[0])
     count = (size + CHUNK - 1) // CHUNK
-    held = _CHUNKS.get(slot)
-    if (
-        isinstance(held, _Runs)
-        and len(held.sequences) == len(sequences)
-        and all(len(a) == size for a in held.sequences)
-        and held.context == context
-    ):
-        redo: set[int] = set()
-        for old, new in zip(held.sequences, sequences, strict=True):
-            redo |= _changed_runs(old, new)
+    found = _CHUNKS.get(slot)
+    usable = (
+        isinstance(found, _Runs)
+        and len(found.sequences) == len(columns)
+        and all(len(a) == size for a in found.sequences)
+        and found.context == context
+    )
+    held = found if usable else None
+    sources = tuple(c if isinstance(c, TokenSet) else None for c in columns)
+    sequences: list[tuple[Any, ...]] = []
+    redo: set[int] = set()
+    for i, column in enumerate(columns):
+        edited = _edited(held.sources[i], sources[i]) if held is not None else None
+        if held is not None and edited is not None and isinstance(column, TokenSet):
+            sequence = held.sequences[i]
+            if edited:
+                patched = list(sequence)
+                for at, name in edited:
+                    patched[at] = column.tokens[name]
+                sequence = tuple(patched)
+                redo.update(at // CHUNK for at, _ in edited)
+        else:
+            tokens = column.tokens.values() if isinstance(column, TokenSet) else column
+            sequence = tuple(tokens)
+            if held is not None:
+                redo.update(changed_blocks(held.sequences[i], sequence))
+        sequences.append(sequence)
+    aligned = tuple(sequences)
+    if held is not None:
         results = list(held.results)
         for index in sorted(redo):
             start = index * CHUNK
             end = min(start + CHUNK, size)
             if any(
                 old[start:end] != new[start:end]
-                for old, new in zip(held.sequences, sequences, strict=True)
+                for old, new in zip(held.sequences, aligned, strict=True)
             ):
-                results[index] = make(start, end)
+                results[index] = make(aligned, start, end)
     else:
-        results = [make(i * CHUNK, min((i + 1) * CHUNK, size)) for i in range(count)]
-    _remember(_CHUNKS, slot, _Runs(sequences, context, results))
+        results = [make(aligned, i * CHUNK, min((i + 1) * CHUNK, size)) for i in range(count)]
+    _remember(_CHUNKS, slot, _Runs(aligned, context, results, sources))
     return results
 
 
 def chunked(
     slot: Hashable,
-    tokens: Sequence[Token],
+    tokens: Sequence[Token] | TokenSet,
     make: Callable[[Sequence[Token]], R],
     context: tuple[Any, ...] = (),
 ) -> list[R]:
-    """``make`` over consecutive runs of ``tokens``, reusing the last call's result for a
-    run of the very same (or equal) tokens when ``context`` is equal (compared element by
-    element, identity first)."""
+    """``make`` over consecutive runs of ``tokens`` (a sequence, or a whole set in order),
+    reusing the last call's result for a run of the very same (or equal) tokens when
+    ``context`` is equal (compared element by element, identity first)."""
     if not warm.ENABLED:
-        return [make(tokens)]
-    sequence = tuple(tokens)
-    return _runs(slot, (sequence,), context, lambda start, end: make(sequence[start:end]))
+        return [make(list(tokens.tokens.values()) if isinstance(tokens, TokenSet) else tokens)]
+    return _runs(slot, (tokens,), context, lambda seqs, start, end: make(seqs[0][start:end]))
 
 
 def chunked_pairs(
     slot: Hashable,
-    first: Sequence[Token],
-    second: Sequence[Token],
+    first: Sequence[Token] | TokenSet,
+    second: Sequence[Token] | TokenSet,
     make: Callable[[Sequence[Token], Sequence[Token]], R],
 ) -> list[R]:
-    """``make`` over aligned runs of two equally long sequences, reusing results as
-    `chunked` does."""
+    """``make`` over aligned runs of two equally long sequences (or sets), reusing
+    results as `chunked` does."""
     assert len(first) == len(second)
     if not warm.ENABLED:
-        return [make(first, second)]
-    a, b = tuple(first), tuple(second)
-    return _runs(slot, (a, b), (), lambda start, end: make(a[start:end], b[start:end]))
+        a = list(first.tokens.values()) if isinstance(first, TokenSet) else first
+        b = list(second.tokens.values()) if isinstance(second, TokenSet) else second
+        return [make(a, b)]
+    return _runs(
+        slot,
+        (first, second),
+        (),
+        lambda seqs, start, end: make(seqs[0][start:end], seqs[1][start:end]),
+    )
 
 
 def chunked_columns(
@@ -162,7 +218,7 @@ def chunked_columns(
     assert all(len(column) == size for column in columns)
     if not warm.ENABLED:
         return [make(0, size)]
-    return _runs(slot, tuple(map(tuple, columns)), context, make)
+    return _runs(slot, tuple(columns), context, lambda seqs, start, end: make(start, end))
 
 
 _KEPT: OrderedDict[Hashable, tuple[tuple[Any, ...], tuple[Any, ...], Any]] = warm.cache(

@@ -91,7 +91,7 @@ class Themes:
             if key == self.default_key:
                 continue
             if _aligned(base, tokens):  # compared run by run, kept between warm builds
-                runs = chunked_pairs(("varying", key), [*base], [*tokens], _varying_run)
+                runs = chunked_pairs(("varying", key), base, tokens, _varying_run)
                 out.update(*runs)
                 continue
             for token in tokens:
@@ -114,7 +114,7 @@ class Themes:
         than = than if than is not None else self.default_key
         base = self.sets[than]
         if _aligned(base, self.sets[key]):
-            runs = chunked_pairs(("differing", key, than), [*base], [*self.sets[key]], _differ)
+            runs = chunked_pairs(("differing", key, than), base, self.sets[key], _differ)
             return [token for run in runs for token in run]
         out = []
         for token in self.sets[key]:
@@ -188,7 +188,7 @@ def _stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable) -> T
         found = aliasing([*tokens])
     else:
         found = tuple(
-            t for run in chunked(("stable", slot), [*tokens], aliasing, (varying,)) for t in run
+            t for run in chunked(("stable", slot), tokens, aliasing, (varying,)) for t in run
         )
     if not found:
         return tokens

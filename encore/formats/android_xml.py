@@ -309,7 +309,7 @@ def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
     """Each token's own resource kind; the last build's table while it is equal."""
     runs = chunked(
         ("android.kinds", slot),
-        [*tokens],
+        tokens,
         lambda run: {t.name: k for t in run if (k := own_kind(t.value)) is not None},
     )
     held = _KINDS.get(slot)
@@ -333,7 +333,7 @@ def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
 
 def _sp(tokens: TokenSet, patterns: list[str], slot: Hashable) -> frozenset[str]:
     """`sp_tokens`, kept while names, types and aliases stay."""
-    aliases = chunked(("android.aliases", slot), [*tokens], _aliases)  # runs kept by identity
+    aliases = chunked(("android.aliases", slot), tokens, _aliases)  # runs kept by identity
     key = (shape(tokens), *aliases, *patterns)
     held = _SP.get(slot)
     if held is not None and held[0] == key:
@@ -402,7 +402,7 @@ def _runs(
         return _make_run(run, builder, tables, descriptions, document)
 
     slot = ("android.runs", slot, document, repr(sorted(opts.items())))
-    return chunked(slot, [*tokens], make, context)
+    return chunked(slot, tokens, make, context)
 
 
 _COLLIDE: dict[Hashable, tuple[tuple[_Run, ...], bool]] = warm.cache({})

@@ -386,7 +386,7 @@ def token_rules(
     context = (names, sorted(opts.items()), comments)
     runs = chunked(
         ("css.rules", slot),
-        [*tokens],
+        tokens if isinstance(tokens, TokenSet) else [*tokens],
         lambda run: _token_rules(run, names, opts, comments),
         context,
     )

@@ -201,7 +201,7 @@ def declaration_order(tokens: TokenSet) -> list[Token]:
     ordered = _ORDERED.get(id(tokens))
     if ordered is not None and ordered[0] is tokens:
         return ordered[1]  # the module and its declarations ask for the same set
-    references = chunked(("js.references",), [*tokens], _references)  # runs kept by identity
+    references = chunked(("js.references",), tokens, _references)  # runs kept by identity
     key = (shape(tokens), *references)
     held = _ORDER.get("order")
     if held is not None and held[0] == key:
@@ -311,7 +311,7 @@ def render_declarations(
         return "\n".join(out)
 
     context = (names, wide, descriptions)
-    runs = chunked(("js.declarations", wide, descriptions), [*tokens], text, context)
+    runs = chunked(("js.declarations", wide, descriptions), tokens, text, context)
     return "\n".join([HEADER, "", *filter(None, runs)]) + "\n"
 
 

@@ -78,7 +78,7 @@ def declared_pairs(config: ContrastConfig, themes: Themes) -> Iterator[Pair]:
     for pair in config.pairs:
         yield Pair(pair.foreground, pair.background, pair.kind, pair.origin, pair.over)
     # kept by runs of tokens in a warm process: only an edited token's pairs are read again
-    for run in chunked("contrast-pairs", list(themes.default), _token_pairs):
+    for run in chunked("contrast-pairs", themes.default, _token_pairs):
         yield from run
 
 
