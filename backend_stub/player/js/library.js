@@ -64,7 +64,10 @@ export function setUpLibrary({ market, rowOptions }) {
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));
       await send().catch(() => undefined);
     }
-    await Promise.all([refreshRecent(), refreshRecommendations()]);
+    // Recently played waits until the server has written this user's queued plays, so
+    // the recommendations asked for after it are seeded by this one too.
+    await refreshRecent();
+    await refreshRecommendations();
   }
 
   byId("recent-refresh").addEventListener("click", refreshRecent);
