@@ -64,10 +64,8 @@ export function setUpLibrary({ market, rowOptions }) {
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));
       await send().catch(() => undefined);
     }
-    // Recently played waits until the server has written this user's queued plays, so
-    // the recommendations asked for after it are seeded by this one too.
-    await refreshRecent();
-    await refreshRecommendations();
+    // both wait on the server until this user's queued plays are written
+    await Promise.all([refreshRecent(), refreshRecommendations()]);
   }
 
   byId("recent-refresh").addEventListener("click", refreshRecent);
