@@ -110,3 +110,17 @@ def test_retry_waits_grow_exponentially_with_jitter(page: Any) -> None:
         ceiling = min(4000, 250 * 2**attempt)
         assert all(ceiling / 2 <= w <= ceiling for w in waits), (attempt, waits)
         assert len(set(waits)) > 1  # jittered: not every player retries at the same moment
+
+
+def test_without_hls_js_the_player_says_so_and_still_plays(page: Any) -> None:
+    page.route("**/player/vendor/hls.js", lambda route: route.fulfill(status=404, body="{}"))
+    login(page, "demo")
+    expect(page.get_by_test_id("notice-banner")).to_contain_text("hls.js is not installed")
+    expect(page.get_by_test_id("notice-banner")).to_contain_text("npm ci --prefix tools")
+    native = page.evaluate(
+        "document.createElement('audio').canPlayType('application/vnd.apple.mpegurl')"
+    )
+    expect(page.get_by_label("Streaming")).to_have_value("hls" if native else "progressive")
+    search(page, "Nattljus")
+    play(page, "Nattljus")
+    playing(page)
