@@ -24,12 +24,13 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from encore import warm
+from encore import paths, warm
 from encore.config import TIER_ORDER, PlatformConfig, ProjectConfig
 from encore.diagnostics import Diagnostic, Severity, SourceLocation, has_errors
 from encore.evaluate import evaluate
 from encore.load import LoadedFile, is_component_file, is_resolver_file, is_token_file, load_file
 from encore.model import TokenSet
+from encore.paths import real
 from encore.render import render_platforms
 from encore.resolver import Resolver, load_resolver, referenced_files
 from encore.rules import contrast, run_rules, severity_of
@@ -195,6 +196,18 @@ def build(
     format writes its themes natively; ``inputs`` (modifier → context) builds one.
     ``progress`` hears each stage's name as it starts; ``timings`` records how long each took.
     """
+    with paths.one_build():
+        return _build(project, platforms, strict, inputs, progress, write)
+
+
+def _build(
+    project: ProjectConfig,
+    platforms: Sequence[str],
+    strict: bool,
+    inputs: Mapping[str, str] | None,
+    progress: Progress | None,
+    write: bool,
+) -> BuildResult:
     result = BuildResult()
     with _stage(result, "read and resolve tokens", progress):
         sources, problems = project_sources(project)
@@ -259,8 +272,8 @@ def unused_sources(
 ) -> list[Diagnostic]:
     """Warnings for tier files the resolver never uses, and resolver files in no tier."""
     assert project.themes is not None
-    used = {path.resolve() for path in referenced_files(resolver)}
-    tiered = {path.resolve(): path for path, _ in sources}
+    used = {real(path) for path in referenced_files(resolver)}
+    tiered = {real(path): path for path, _ in sources}
     found = []
     for path in sorted(set(tiered) - used):
         found.append(
@@ -406,14 +419,14 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     resolvers = [p for p in paths if p.is_file() and is_resolver_file(p)]
     for folder in (p for p in paths if p.is_dir()):  # a folder's resolver documents too
         resolvers += sorted(p for p in folder.rglob("*") if p.is_file() and is_resolver_file(p))
-    resolvers = list({p.resolve(): p for p in resolvers}.values())
+    resolvers = list({real(p): p for p in resolvers}.values())
     covered: set[Path] = set()
     for path in resolvers:
         resolver, problems = load_resolver(path)
         result.diagnostics += problems
         if resolver is None:
             continue
-        covered |= {f.resolve() for f in referenced_files(resolver)}
+        covered |= {real(f) for f in referenced_files(resolver)}
         themes, problems = themes_of(resolver, None, {})
         result.diagnostics += problems
         if themes is not None:
@@ -434,7 +447,7 @@ def check_files(paths: Sequence[Path]) -> BuildResult:
     if not paths:
         return result
     files, problems = expand_paths(paths)
-    files = [f for f in files if f.resolve() not in covered]  # checked through the resolver
+    files = [f for f in files if real(f) not in covered]  # checked through the resolver
     result.diagnostics += problems
     if not files and not problems:
         if resolvers:

@@ -27,6 +27,7 @@ from encore import file_digest, warm
 from encore.config import ProjectConfig
 from encore.diagnostics import Diagnostic, Origin, Severity, SourceLocation
 from encore.load import YAML_SUFFIXES
+from encore.paths import real
 from encore.sourcemap import SourceFile
 from encore.write import MANIFEST, atomic_write
 
@@ -89,7 +90,7 @@ def input_files(project: ProjectConfig, sources: Sequence[Path]) -> list[Path]:
     for folder in matched:
         if folder.is_dir():
             files |= {p for p in folder.rglob("*") if p.is_file()}
-    return sorted({p.resolve() for p in files})
+    return sorted({real(p) for p in files})
 
 
 def fingerprint(

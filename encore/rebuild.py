@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from encore import cache
+from encore import cache, paths
 from encore.build import BuildResult, Progress, build, project_sources, token_summary
 from encore.config import ProjectConfig
 
@@ -46,7 +46,8 @@ def run_build(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run_build(project, platforms, inputs, strict, use_cache, progress)
+        with paths.one_build():  # paths are resolved once per build
+            return _run_build(project, platforms, inputs, strict, use_cache, progress)
     finally:
         if collecting:
             gc.enable()

@@ -17,6 +17,7 @@ from encore.evaluate import Earlier
 from encore.evaluate_delta import evaluate_changed
 from encore.load import LoadedFile
 from encore.model import TokenSet
+from encore.paths import real
 from encore.resolver import Resolver, check_inputs, load_resolver, permutations, sources_for
 from encore.suggest import did_you_mean
 from encore.themes import Axis, Key, Themes
@@ -89,7 +90,7 @@ def compile_permutation(
     if has_errors(problems):
         return TokenSet({}), problems, None
     tiered: list[tuple[LoadedFile, str | None]] = [
-        (file, tiers.get(Path(file.source.path).resolve())) for file in files
+        (file, tiers.get(real(file.source.path))) for file in files
     ]
     key = (str(resolver.path), tuple(sorted(inputs.items())))
     tree = collect_warm(key, tiered, override=True)
@@ -181,4 +182,4 @@ def partial_tokens(themes: Themes) -> list[Diagnostic]:
 
 def project_tiers(sources: list[tuple[Path, str]]) -> dict[Path, str]:
     """Each token file's tier, from the project's tier globs."""
-    return {path.resolve(): tier for path, tier in sources}
+    return {real(path): tier for path, tier in sources}

@@ -22,6 +22,7 @@ from pathlib import Path
 from encore import warm
 from encore.diagnostics import Diagnostic, Origin, Severity, has_errors
 from encore.load import load_file
+from encore.paths import real
 from encore.resolver.document import Builder
 from encore.resolver.inputs import check_inputs, permutations
 from encore.resolver.model import Modifier, Resolver, ResolverSet, Source
@@ -55,7 +56,7 @@ def load_resolver(path: Path) -> tuple[Resolver | None, list[Diagnostic]]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return _load_resolver(path)
-    held = _LOADED.get(str(path.resolve()))
+    held = _LOADED.get(str(real(path)))
     # kept only while what building it checked on disk still holds: every file it names
     if (
         held is not None
@@ -67,9 +68,9 @@ def load_resolver(path: Path) -> tuple[Resolver | None, list[Diagnostic]]:
         return held[1], list(held[2])
     resolver, problems = _load_resolver(path)
     if resolver is not None and not has_errors(problems):  # a broken one is built again
-        _LOADED[str(path.resolve())] = (text, resolver, tuple(problems))
+        _LOADED[str(real(path))] = (text, resolver, tuple(problems))
     else:
-        _LOADED.pop(str(path.resolve()), None)
+        _LOADED.pop(str(real(path)), None)
     return resolver, problems
 
 
