@@ -41,6 +41,8 @@ export class Playback {
     /** @type {any[]} */
     this.queue = [];
     this.contextUri = /** @type {string | null} */ (null);
+    /** @type {string | null} */
+    this.blobUrl = null;
     this.retryCount = 0;
     this.dragging = false;
     this.listen = { ms: 0, last: 0, startedAt: "" };
@@ -126,6 +128,7 @@ export class Playback {
     this.#showTrack(track.name, "Offline copy");
     this.hooks.onTrack(track);
     this.audio.src = url;
+    this.blobUrl = url;
     this.level.textContent = "Offline (decrypted on this device)";
     await this.#start();
   }
@@ -195,6 +198,8 @@ export class Playback {
     }
     this.audio.removeAttribute("src");
     this.audio.load();
+    if (this.blobUrl) URL.revokeObjectURL(this.blobUrl); // the decrypted copy is let go
+    this.blobUrl = null;
     this.quality.replaceChildren(new Option("Auto", "-1"));
     this.quality.disabled = true;
     this.level.textContent = "";

@@ -99,6 +99,17 @@ export function setUpPlaylists({ market, onPlay }) {
     }
   }
 
+  /** Read the current playlist again, then `next`. @param {() => unknown} next */
+  async function reload(next) {
+    if (!current) return;
+    try {
+      await load(current.id);
+      next();
+    } catch (error) {
+      banner(notice, "Could not reload the playlist", String(/** @type {Error} */ (error).message), { variant: "error" });
+    }
+  }
+
   /** @param {Change} pending */
   function conflict(pending) {
     banner(
@@ -108,8 +119,8 @@ export function setUpPlaylists({ market, onPlay }) {
       {
         variant: "error",
         actions: [
-          button("Reload", () => load(current?.id ?? "").then(() => clear(notice)), { "data-testid": "conflict-reload" }),
-          button("Apply my change again", () => load(current?.id ?? "").then(() => change(pending)), { variant: "primary", "data-testid": "conflict-retry" }),
+          button("Reload", () => reload(() => clear(notice)), { "data-testid": "conflict-reload" }),
+          button("Apply my change again", () => reload(() => change(pending)), { variant: "primary", "data-testid": "conflict-retry" }),
         ],
       },
     );
@@ -134,7 +145,7 @@ export function setUpPlaylists({ market, onPlay }) {
     }
   });
   select.addEventListener("change", () => load(select.value).catch((error) => banner(notice, "Could not open the playlist", String(error.message), { variant: "error" })));
-  byId("playlist-reload").addEventListener("click", () => current && load(current.id).then(() => clear(notice)));
+  byId("playlist-reload").addEventListener("click", () => reload(() => clear(notice)));
 
   return {
     refreshList,

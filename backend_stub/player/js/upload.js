@@ -6,6 +6,7 @@ import { banner, byId, el } from "./dom.js";
 
 const FINAL = new Set(["succeeded", "rejected", "failed"]);
 const POLL_MS = 400;
+const GIVE_UP_MS = 5 * 60_000;
 const REASONS = /** @type {Record<string, string>} */ ({
   corrupt: "the file could not be decoded",
   truncated: "the file is shorter than its declared duration",
@@ -28,12 +29,17 @@ export function setUpUpload() {
     status.append(el("p", { class: "job" }, ...parts));
   }
 
-  /** @param {string} location */
+  /** Poll the job until it ends (or stop watching after a while). @param {string} location */
   async function follow(location) {
+    const until = Date.now() + GIVE_UP_MS;
     for (;;) {
       const { data } = await api(location);
       show(data);
-      if (FINAL.has(data.state)) return data;
+      if (FINAL.has(data.state)) return;
+      if (Date.now() > until) {
+        status.append(`Still ${data.state}: look again later at ${location}.`);
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
