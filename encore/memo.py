@@ -93,14 +93,14 @@ def _edited(before: TokenSet | None, after: TokenSet | None) -> list[tuple[int, 
     since = changed_since(after)
     if since is None or since[0] is not before:
         return None
-    where = _positions(after)
+    where = positions(after)
     return [(where[name], name) for name in since[1]]
 
 
 _POSITIONS: OrderedDict[int, tuple[tuple[Any, ...], dict[str, int]]] = warm.cache(OrderedDict())
 
 
-def _positions(tokens: TokenSet) -> dict[str, int]:
+def positions(tokens: TokenSet) -> dict[str, int]:
     """Each token's place in the set (kept per shape: sets of one shape share it)."""
     key = shape(tokens)
     held = _POSITIONS.get(id(key))
@@ -336,6 +336,7 @@ __all__ = [
     "chunked_columns",
     "chunked_pairs",
     "kept",
+    "positions",
     "same_shape",
     "shape",
 ]

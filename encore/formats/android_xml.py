@@ -415,8 +415,11 @@ def _collide(runs: Sequence[_Run], slot: Hashable) -> bool:
     if not warm.ENABLED:
         return len({(kind, name) for run in runs for kind, name, _ in run.claims}) != count
     held = _COLLIDE.get(slot)
-    if held is not None and held[0] == tuple(runs):
-        return held[1]
+    if held is not None and len(held[0]) == len(runs):
+        changed = [(a, b) for a, b in zip(held[0], runs, strict=True) if a is not b]
+        if all(a.keys == b.keys and len(a.claims) == len(b.claims) for a, b in changed):
+            _COLLIDE[slot] = (tuple(runs), held[1])
+            return held[1]
     found = len(frozenset().union(*(run.keys for run in runs))) != count
     _COLLIDE[slot] = (tuple(runs), found)
     return found

@@ -11,6 +11,7 @@ traits: a non-colour token that differs is reported and keeps its default value.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from typing import Any
 
 from encore.diagnostics import Diagnostic, Severity
@@ -74,7 +75,11 @@ def render_themes(
     uikit: dict[str, dict[Key, str]] = {}
     # only a token whose value or aliases differ somewhere can print differently
     differ = {t.name for key in keys if key != themes.default_key for t in themes.differing(key)}
-    candidates = [t for t in base if t.name in differ] if len(keys) > 1 else []
+    candidates = (
+        list(compress(base.tokens.values(), map(differ.__contains__, base.tokens)))
+        if len(keys) > 1
+        else []
+    )
     with_uikit = opts["uikit_namespace"] is not None
 
     def themed_run(run: Sequence[Token]) -> list[tuple[str, dict[Key, str] | Diagnostic]]:

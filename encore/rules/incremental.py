@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from encore import warm
 from encore.diagnostics import Diagnostic, Severity
 from encore.evaluate_delta import changed_since
+from encore.memo import positions
 from encore.model import Token, TokenSet
 from encore.rules import Rule, run_rules
 
@@ -56,7 +57,8 @@ def run_rules_warm(tokens: TokenSet, severities: Mapping[str, Severity]) -> list
     origin = changed_since(tokens)
     held = _CLEAN.get(id(origin[0])) if origin is not None else None
     if origin is not None and held is not None and held[0] is origin[0] and held[1] == key:
-        names = tuple(name for name in tokens.tokens if name in origin[1])
+        # the changed names in source order (few: sorted by place, not found by a scan)
+        names = tuple(sorted(origin[1], key=positions(tokens).__getitem__))
         local = run_rules(Focus(tokens.tokens, names), severities, _local)
     else:
         local = run_rules(tokens, severities, _local)
