@@ -12,7 +12,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from encore import warm
 from encore.diagnostics import Diagnostic
+from encore.evaluate_delta import changed_since
 from encore.formats._recent import Recent
 from encore.formats.naming import Claim, report_collisions
 from encore.memo import CHUNK, by_shape
@@ -42,6 +44,7 @@ class Namespace:
     blocks: list[tuple[Namespace, ...]] | None = None  # see `group_blocks`
     start: int = -1  # where its subtree begins in its root's `subtree_names` (`TreeView`)
     positions: dict[str, int] | None = None  # at a root: each name's place in that order
+    flat: tuple[TokenSet, tuple[Token, ...]] | None = None  # at a root: the last set's tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +249,38 @@ def _place(space: Namespace, at: int) -> None:
         at += len(subtree_names(group))
 
 
+def _places(root: Namespace, names: tuple[str, ...]) -> dict[str, int]:
+    if root.positions is None:
+        root.positions = {name: i for i, name in enumerate(names)}
+    return root.positions
+
+
+def _tokens_in_order(
+    root: Namespace, names: tuple[str, ...], tokens: TokenSet
+) -> tuple[Token, ...]:
+    """The tree's tokens in its order; in a warm build, the last build's tuple with the
+    re-evaluated tokens put in (`encore.evaluate_delta`) instead of looking up every name."""
+    held = root.flat
+    found: tuple[Token, ...] | None = None
+    if held is not None and held[0] is tokens:
+        found = held[1]
+    elif held is not None:
+        since = changed_since(tokens)
+        if since is not None and since[0] is held[0]:
+            where = _places(root, names)
+            patched = list(held[1])
+            for name in since[1]:
+                at = where.get(name)
+                if at is not None:
+                    patched[at] = tokens.tokens[name]
+            found = tuple(patched)
+    if found is None:
+        found = tokens_named(names, tokens)
+    if warm.ENABLED:
+        root.flat = (tokens, found)
+    return found
+
+
 class TreeView:
     """One render's tokens for a namespace tree, in the tree's order (`subtree_names` of
     the root: members first, then each nested namespace), so that the tokens of any
@@ -259,13 +294,11 @@ class TreeView:
         names = subtree_names(root)
         if root.start != 0:
             _place(root, 0)  # once per tree: the tree is kept while names stay
-        self.tokens = tokens_named(names, tokens)
+        self.tokens = _tokens_in_order(root, names, tokens)
         self.at: list[int] = []
         self.extra: tuple[tuple[str, object], ...] = ()
         if extra:
-            if root.positions is None:
-                root.positions = {name: i for i, name in enumerate(names)}
-            where = root.positions
+            where = _places(root, names)
             placed = sorted((where[name], name) for name in extra if name in where)
             self.at = [at for at, _ in placed]
             self.extra = tuple((name, extra[name]) for _, name in placed)
