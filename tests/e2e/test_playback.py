@@ -14,33 +14,59 @@ from tests.e2e.player import login, play, playing, row, search
 RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 
 
-def test_progressive_play_and_seek_use_byte_ranges(page: Any) -> None:
+class SlowStart:
+    """A slow connection for one file: the first answer brings only its first 32 KiB and
+    the rest of that download never arrives; any other request goes to the server, whose
+    answers are kept."""
+
+    FIRST = 32 * 1024
+
+    def __init__(self) -> None:
+        self.held: list[Any] = []
+        self.answers: list[tuple[str, int, str]] = []  # (Range asked, status, Content-Range)
+
+    def handle(self, route: Any) -> None:
+        asked = route.request.headers.get("range", "")
+        if asked == "bytes=0-":
+            full = route.fetch()
+            total = RANGE.match(full.headers["content-range"]).group(3)  # type: ignore[union-attr]
+            headers = {**full.headers, "content-range": f"bytes 0-{self.FIRST - 1}/{total}"}
+            headers["content-length"] = str(self.FIRST)
+            route.fulfill(status=206, headers=headers, body=full.body()[: self.FIRST])
+        elif asked == f"bytes={self.FIRST}-":
+            self.held.append(route)  # the rest of the first download: still on its way
+        else:
+            answer = route.fetch()
+            self.answers.append((asked, answer.status, answer.headers.get("content-range", "")))
+            route.fulfill(response=answer)
+
+
+def test_progressive_play_and_a_seek_answered_with_206(page: Any) -> None:
     login(page, "demo")
-    answers: list[Any] = []
-    page.on("response", lambda r: "/stream?" in r.url and answers.append(r))
     page.get_by_label("Streaming").select_option("progressive")
     search(page, "Nattljus")
     play(page, "Nattljus")
     playing(page)
     expect(page.locator("#level")).to_have_text("Progressive, 128 kbps")
+    page.get_by_role("button", name="Pause").click()
 
-    page.get_by_role("slider", name="Seek").fill("6")
-    page.wait_for_function("() => document.getElementById('audio').currentTime >= 6")
-    expect(page.locator("#position")).to_have_text(re.compile(r"^0:0[67]$"))
-    assert answers, "the audio element fetched nothing"
-    for answer in answers:
-        assert answer.request.headers.get("range", "").startswith("bytes=")
-        assert answer.status == 206
-        match = RANGE.match(answer.headers["content-range"])
-        assert match, answer.headers
-    # the bytes at the seek point came in a 206 answer
-    total = int(RANGE.match(answers[-1].headers["content-range"]).group(3))  # type: ignore[union-attr]
-    seek_byte = total * 6 // 8
-    assert any(
-        int(m.group(1)) <= seek_byte <= int(m.group(2))
-        for m in (RANGE.match(a.headers["content-range"]) for a in answers)
-        if m
-    )
+    slow = SlowStart()
+    page.route(re.compile(r"/stream\?bitrate=256&"), slow.handle)
+    page.get_by_label("Quality").select_option(label="256 kbps")
+    expect(page.locator("#level")).to_have_text("Progressive, 256 kbps")
+    page.wait_for_function("() => document.getElementById('audio').readyState >= 1")
+    page.get_by_role("slider", name="Seek").fill("7.5")  # far past what has arrived
+    page.wait_for_function("() => document.getElementById('audio').currentTime >= 7.5")
+    page.get_by_role("button", name="Play", exact=True).click()
+    expect(page.locator("#position")).to_have_text("0:07")
+
+    (asked, status, content_range), *_ = slow.answers
+    start, end, total = (int(n) for n in RANGE.match(content_range).groups())  # type: ignore[union-attr]
+    assert status == 206
+    assert asked == f"bytes={start}-" and end == total - 1
+    assert start >= total * 0.75  # the seek point, not the file's start
+    for route in slow.held:
+        route.abort()
 
 
 def test_hls_level_chosen_in_the_page_is_the_one_streamed(page: Any) -> None:

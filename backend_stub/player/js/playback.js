@@ -8,6 +8,14 @@ import { icon } from "./icons.js";
 import { retryingLoader } from "./retry-loader.js";
 
 const SEEK_JUMP_S = 1; // a larger step between time updates is a seek, not listening
+const DEFAULT_KBPS = 128;
+
+/** The track's progressive rendition nearest `kbps`. @param {any} track @param {number} kbps */
+export function progressiveRendition(track, kbps) {
+  const renditions = [...track.streams.progressive];
+  renditions.sort((a, b) => Math.abs(a.bitrate_kbps - kbps) - Math.abs(b.bitrate_kbps - kbps));
+  return renditions[0];
+}
 
 /** @typedef {{ track: any, msPlayed: number, playedAt: string, contextUri: string | null }} Listen */
 
@@ -44,6 +52,7 @@ export class Playback {
     /** @type {string | null} */
     this.blobUrl = null;
     this.retryCount = 0;
+    this.progressiveKbps = DEFAULT_KBPS;
     this.dragging = false;
     this.listen = { ms: 0, last: 0, startedAt: "" };
     this.#wire();
@@ -88,8 +97,12 @@ export class Playback {
       audio.volume = Number(innerInput(this.volume).value);
     });
     this.quality.addEventListener("change", () => {
-      if (this.hls) this.hls.currentLevel = Number(this.quality.value);
-      this.#showLevel();
+      if (this.hls) {
+        this.hls.currentLevel = Number(this.quality.value);
+        this.#showLevel();
+      } else if (this.track && this.mode.value === "progressive") {
+        this.#switchRendition(Number(this.quality.value));
+      }
     });
   }
 
@@ -110,9 +123,11 @@ export class Playback {
     this.#showTrack(track.name, track.artists.map((/** @type {any} */ a) => a.name).join(", "));
     this.hooks.onTrack(track);
     if (this.mode.value === "progressive") {
-      const rendition = track.streams.progressive.find((/** @type {any} */ r) => r.bitrate_kbps === 128) ?? track.streams.progressive[0];
-      this.audio.src = rendition.url;
-      this.level.textContent = `Progressive, ${rendition.bitrate_kbps} kbps`;
+      const renditions = track.streams.progressive;
+      this.quality.replaceChildren(...renditions.map((/** @type {any} */ r) => new Option(`${r.bitrate_kbps} kbps`, String(r.bitrate_kbps))));
+      this.quality.value = String(progressiveRendition(track, this.progressiveKbps).bitrate_kbps);
+      this.quality.disabled = false;
+      this.#showRendition(progressiveRendition(track, this.progressiveKbps));
     } else {
       this.#startHls(track.streams.hls);
     }
@@ -147,6 +162,22 @@ export class Playback {
     if (!this.audio.src && !this.hls) return;
     if (this.audio.paused) this.#start();
     else this.audio.pause();
+  }
+
+  /** @param {any} rendition */
+  #showRendition(rendition) {
+    this.audio.src = rendition.url;
+    this.level.textContent = `Progressive, ${rendition.bitrate_kbps} kbps`;
+  }
+
+  /** Change the progressive rendition, keeping the position. @param {number} kbps */
+  async #switchRendition(kbps) {
+    this.progressiveKbps = kbps;
+    const at = this.audio.currentTime;
+    const wasPlaying = !this.audio.paused;
+    this.#showRendition(progressiveRendition(this.track, kbps));
+    this.audio.currentTime = at;
+    if (wasPlaying) await this.#start();
   }
 
   /** @param {string} master */
@@ -242,8 +273,7 @@ export class Playback {
     try {
       const level = this.hls && this.hls.currentLevel >= 0 ? this.hls.levels[this.hls.currentLevel].bitrate : null;
       if (this.mode.value === "progressive") {
-        const rendition = next.streams.progressive.find((/** @type {any} */ r) => r.bitrate_kbps === 128) ?? next.streams.progressive[0];
-        await prefetchProgressive(rendition.url);
+        await prefetchProgressive(progressiveRendition(next, this.progressiveKbps).url);
       } else {
         await prefetchHls(next.streams.hls, level);
       }
