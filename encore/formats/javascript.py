@@ -244,8 +244,15 @@ def _declaration_order(tokens: TokenSet) -> tuple[str, ...]:
                 stack.pop()
                 order.append(current.name)
 
+    known = tokens.tokens
     for token in tokens:
-        if token.name not in done:
+        name = token.name
+        if name in done:
+            continue
+        if all(ref in done or ref not in known for ref in token.references):
+            done.add(name)  # the usual case, at once: all it needs is declared already
+            order.append(name)
+        else:
             visit(token)
     return tuple(order)
 
