@@ -20,6 +20,7 @@ from backend_stub.app import create_app
 from backend_stub.auth import users
 from backend_stub.db import Database
 from backend_stub.migrate import migrate
+from backend_stub.routes import player
 from backend_stub.seed import seed
 from backend_stub.settings import Settings
 from encore.build import build
@@ -27,6 +28,7 @@ from encore.config import load_project
 from tests.backend.conftest import TEST_TRACK_SECONDS, media_root  # noqa: F401 (a fixture)
 from tests.conftest import REPO
 from tests.support.browser import chromium_browser
+from tests.support.checkers import require_tool
 
 LEAVER = users.NewUser("leaver", "leaver-password", "Leaving Listener", "SE")
 STARTUP_SECONDS = 30
@@ -103,6 +105,14 @@ def server(e2e_database: str, media_root: Path, design_dir: Path) -> Iterator[Se
         runner.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+@pytest.fixture(scope="session")
+def hls_js() -> None:
+    """hls.js from npm is installed, as the HLS tests need (skip locally, fail in CI)."""
+    settings = Settings.from_env({}, project=Path("/nonexistent/encore.yaml"))
+    found = any(path.is_file() for path in player.hls_candidates(settings))
+    require_tool("hls.js", found, "npm ci --prefix tools")
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.player import login, play, playing, row, search
@@ -69,6 +70,7 @@ def test_progressive_play_and_a_seek_answered_with_206(page: Any) -> None:
         route.abort()
 
 
+@pytest.mark.usefixtures("hls_js")
 def test_hls_level_chosen_in_the_page_is_the_one_streamed(page: Any) -> None:
     login(page, "demo")
     search(page, "Nattljus")
@@ -86,6 +88,7 @@ def test_hls_level_chosen_in_the_page_is_the_one_streamed(page: Any) -> None:
     expect(page.locator("#level")).to_have_text("64 kbps (chosen)")
 
 
+@pytest.mark.usefixtures("hls_js")
 def test_a_failed_segment_is_retried_and_playback_goes_on(page: Any) -> None:
     failed: list[str] = []
     served: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.player import login, playing, row, search
@@ -35,6 +36,7 @@ def test_a_typo_finds_the_track_with_did_you_mean(page: Any) -> None:
     expect(row(page, "Nattljus")).to_contain_text("Zoë Ångström")
 
 
+@pytest.mark.usefixtures("hls_js")
 def test_results_are_played_from_the_keyboard(page: Any) -> None:
     login(page, "demo")
     search(page, "Zoë Ångström")
