@@ -22,6 +22,7 @@ from typing import Any
 
 from encore import warm
 from encore.diagnostics import Diagnostic
+from encore.evaluate_delta import changed_since
 from encore.formats._common import decimal, px
 from encore.formats.naming import Claim, path_words, report_collisions, snake
 from encore.memo import by_shape, chunked, kept, shape
@@ -302,7 +303,8 @@ def _tables(tokens: TokenSet, prefix: str) -> _Tables:
 
 
 _KINDS: dict[Hashable, tuple[list[dict[str, str]], dict[str, str]]] = warm.cache({})
-_SP: dict[Hashable, tuple[tuple[Any, ...], frozenset[str]]] = warm.cache({})
+# slot → (the set, its patterns, what sp_tokens read of it, the answer)
+_SP: dict[Hashable, tuple[TokenSet, list[str], tuple[Any, ...], frozenset[str]]] = warm.cache({})
 
 
 def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
@@ -331,16 +333,29 @@ def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
     return kinds
 
 
+_SIZED = frozenset({TokenType.DIMENSION, TokenType.TYPOGRAPHY})  # what sp_tokens reads
+
+
 def _sp(tokens: TokenSet, patterns: list[str], slot: Hashable) -> frozenset[str]:
-    """`sp_tokens`, kept while names, types and aliases stay."""
+    """`sp_tokens`, kept while names, types and aliases stay, and across a re-evaluation
+    that changed no dimension or typography token."""
+    held = _SP.get(slot)
+    since = changed_since(tokens)
+    if held is not None and since is not None and since[0] is held[0] and held[1] == patterns:
+        before, after = since[0].tokens, tokens.tokens
+        if all(
+            before[name].type not in _SIZED and after[name].type not in _SIZED for name in since[1]
+        ):
+            _SP[slot] = (tokens, held[1], held[2], held[3])
+            return held[3]
     aliases = chunked(("android.aliases", slot), tokens, _aliases)  # runs kept by identity
     key = (shape(tokens), *aliases, *patterns)
-    held = _SP.get(slot)
-    if held is not None and held[0] == key:
-        return held[1]
-    found = frozenset(sp_tokens(tokens, patterns))
+    if held is not None and held[2] == key:
+        found = held[3]
+    else:
+        found = frozenset(sp_tokens(tokens, patterns))
     if warm.ENABLED:
-        _SP[slot] = (key, found)
+        _SP[slot] = (tokens, list(patterns), key, found)
     return found
 
 
