@@ -8,7 +8,7 @@ import kotlin.String as KotlinString
 import kotlin.collections.List as KotlinList
 import kotlin.time.Duration as KotlinDuration
 
-/** A cubic Bézier timing curve through (0, 0), ([x1], [y1]), ([x2], [y2]) and (1, 1). */
+/** A cubic Bezier timing curve through (0, 0), ([x1], [y1]), ([x2], [y2]) and (1, 1). */
 data class EncoreCubicBezier(val x1: KotlinDouble, val y1: KotlinDouble, val x2: KotlinDouble, val y2: KotlinDouble)
 
 /** How a stroke is drawn: a CSS-style keyword or a dash pattern. */

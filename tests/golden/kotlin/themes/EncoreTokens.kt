@@ -4,7 +4,7 @@ package cases.themes.tokens
 
 import kotlin.time.Duration
 
-/** A cubic Bézier timing curve through (0, 0), ([x1], [y1]), ([x2], [y2]) and (1, 1). */
+/** A cubic Bezier timing curve through (0, 0), ([x1], [y1]), ([x2], [y2]) and (1, 1). */
 data class EncoreCubicBezier(val x1: Double, val y1: Double, val x2: Double, val y2: Double)
 
 /** How a stroke is drawn: a CSS-style keyword or a dash pattern. */

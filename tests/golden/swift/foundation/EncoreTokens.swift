@@ -79,7 +79,7 @@ public struct EncoreTypography: Hashable, Sendable {
     }
 }
 
-/// A cubic Bézier timing curve.
+/// A cubic Bezier timing curve.
 public struct EncoreCubicBezier: Hashable, Sendable {
     public let x1: Swift.Double
     public let y1: Swift.Double
