@@ -73,3 +73,16 @@ def test_an_expiring_token_is_refreshed_and_the_page_carries_on(page: Any) -> No
     expect(row(page, "Donnerschlag")).to_be_visible()
     after = page.evaluate("JSON.parse(sessionStorage.getItem('encore.tokens'))")
     assert after["refresh_token"] != before["refresh_token"]  # rotated
+
+
+def test_a_listener_asking_for_upload_access_is_told_why_not(page: Any) -> None:
+    page.goto("/")
+    page.get_by_label("Ask for upload access (artists only)").check()
+    page.get_by_role("button", name="Log in with Encore").click()
+    page.get_by_label("Username").fill("demo")
+    page.get_by_label("Password").fill("demo-password")
+    page.get_by_role("button", name="Sign in").click()
+    notice = page.get_by_test_id("notice-banner")
+    expect(notice).to_contain_text("Login failed")
+    expect(notice).to_contain_text("artist-upload")
+    expect(page.get_by_role("button", name="Log in with Encore")).to_be_visible()
