@@ -21,6 +21,7 @@ from encore import warm
 from encore.diagnostics import Diagnostic, Origin, SourceLocation
 from encore.share import Delta, share
 from encore.sourcemap import JsonPath, SourceFile
+from encore.yaml_splice import reparse
 
 TOKEN_SUFFIXES = (".tokens.json", ".tokens", ".json", ".yaml", ".yml")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -251,7 +252,7 @@ def load_file(path: Path, *, shared: bool = False) -> tuple[LoadedFile | None, l
     key = str(path)
     found = _PARSED.get(key)
     if found is None or found[0] != text:
-        loaded, problems = parse_text(key, text)
+        loaded, problems = _spliced(key, text, found) or parse_text(key, text)
         last = found[1] if found is not None else None
         if loaded is not None and last is not None and not problems:
             loaded = _reparsed(last, loaded)
@@ -262,6 +263,31 @@ def load_file(path: Path, *, shared: bool = False) -> tuple[LoadedFile | None, l
             _PARSED.popitem(last=False)
     _PARSED.move_to_end(key)
     return found[1], list(found[2])
+
+
+def _spliced(
+    path: str, text: str, found: tuple[str, LoadedFile | None, tuple[Diagnostic, ...]] | None
+) -> tuple[LoadedFile, list[Diagnostic]] | None:
+    """A YAML file's new parse made by re-parsing only its edited entry
+    (`encore.yaml_splice`), when its last parse was clean; else ``None``."""
+    if found is None or found[1] is None or found[2] or not path.lower().endswith(YAML_SUFFIXES):
+        return None
+    data = reparse(found[0], found[1].data, text, _quiet_yaml)
+    if data is None:
+        return None
+    return LoadedFile(SourceFile(path, text, "yaml"), data), []
+
+
+def _quiet_yaml(text: str) -> Any:
+    """The data of a YAML text, or ``None`` when parsing it reports anything."""
+    loader = EncoreYamlLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None if loader.duplicates else data
 
 
 def _reparsed(last: LoadedFile, new: LoadedFile) -> LoadedFile:

@@ -47,6 +47,8 @@ def _is_token(node: Any) -> bool:
 
 def _share(old: Any, new: Any, path: JsonPath, changed: list[JsonPath]) -> tuple[Any, bool, bool]:
     """(shared value, strictly equal, differences only in tokens' $value)."""
+    if old is new:  # a part a partial re-parse took over (encore.yaml_splice)
+        return old, True, True
     if type(old) is not type(new):
         return new, False, False
     # Equal at C speed, and strictly so: ``==`` takes 1, 1.0 and true for one another,

@@ -1,0 +1,125 @@
+"""Re-parsing only the edited entry of a YAML file gives exactly what a full parse gives,
+and is used for the usual edit (a token's value)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from encore.load import _quiet_yaml
+from encore.yaml_splice import reparse
+
+DOCUMENT = """\
+# primitives
+color:
+  $type: color
+  green:
+    "500":
+      $value: {colorSpace: srgb, components: [0.11, 0.73, 0.33]}
+      $description: Spotify green
+    "600":
+      $value: {colorSpace: srgb, components: [0.09, 0.6, 0.27]}
+
+  grey:
+    "100":
+      $value: {colorSpace: srgb, components: [0.1, 0.1, 0.1]}  # darkest
+size:
+  $type: dimension
+  sm:
+    $value: {value: 4, unit: px}
+  md: {$value: {value: 8, unit: px}}
+"""
+
+LINES = DOCUMENT.split("\n")
+REPLACEMENTS = [
+    "      $value: {colorSpace: srgb, components: [0.5, 0.5, 0.5]}",
+    "      $description: a new note",
+    "      $description: 'quoted: with a colon'",
+    "      $value: '{color.grey.100}'",
+    "      $deprecated: true",
+    "    $value: {value: 6, unit: rem}",
+    "  lg:",
+    "    $value: {value: 16, unit: px}",
+    "      $value: [0.1,",  # a flow collection left open: never spliced
+    "      $description: &anchor text",  # an anchor: never spliced
+    "   $value: misindented",
+    "      $value: 1",
+    "      $value: 1.0",
+    "      $value: true",
+    "",
+    "  # a comment",
+]
+
+
+def _full(text: str) -> Any:
+    return _quiet_yaml(text)
+
+
+SPLICED: list[bool] = []
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.integers(0, len(LINES) - 1),
+            st.sampled_from(["replace", "insert", "delete"]),
+            st.sampled_from(REPLACEMENTS),
+        ),
+        min_size=1,
+        max_size=2,
+    )
+)
+def test_a_spliced_parse_equals_a_full_parse(edits: list[tuple[int, str, str]]) -> None:
+    lines = list(LINES)
+    for at, kind, text in edits:
+        at = min(at, len(lines) - 1)
+        if kind == "replace":
+            lines[at] = text
+        elif kind == "insert":
+            lines.insert(at, text)
+        else:
+            del lines[at]
+    new = "\n".join(lines)
+    spliced = reparse(DOCUMENT, _full(DOCUMENT), new, _quiet_yaml)
+    full = _full(new)
+    if full is not None:
+        SPLICED.append(spliced is not None)
+    if spliced is not None:
+        assert full is not None, "a document with problems must go to the full parse"
+        assert spliced == full
+        assert repr(spliced) == repr(full)  # strictly: 1, 1.0 and true differ
+
+
+def test_a_value_edit_is_spliced_and_keeps_the_rest() -> None:
+    old = _full(DOCUMENT)
+    new_text = DOCUMENT.replace("[0.09, 0.6, 0.27]", "[0.2, 0.6, 0.27]")
+    spliced = reparse(DOCUMENT, old, new_text, _quiet_yaml)
+    assert spliced == _full(new_text)
+    assert spliced["size"] is old["size"]  # untouched parts are the old objects
+    assert spliced["color"]["grey"] is old["color"]["grey"]
+
+
+def test_a_rename_is_parsed_with_its_siblings() -> None:
+    old = _full(DOCUMENT)
+    renamed = DOCUMENT.replace('    "600":', '    "700":')  # the entry is then "green"
+    assert reparse(DOCUMENT, old, renamed, _quiet_yaml) == _full(renamed)
+    clash = DOCUMENT.replace('    "600":', '    "500":')  # a duplicate among siblings
+    assert reparse(DOCUMENT, old, clash, _quiet_yaml) is None
+
+
+def test_unsafe_edits_are_not_spliced() -> None:
+    old = _full(DOCUMENT)
+    anchored = DOCUMENT.replace("$description: Spotify green", "$description: &a green")
+    assert reparse(DOCUMENT, old, anchored, _quiet_yaml) is None
+    duplicated = DOCUMENT.replace("      $description: Spotify green", "      $value: 1")
+    assert reparse(DOCUMENT, old, duplicated, _quiet_yaml) is None
+
+
+def test_the_property_test_spliced_often() -> None:
+    """The equality above is not vacuous: most random edits that leave valid YAML were
+    spliced (the others touch an anchor, an open flow collection or only blank lines)."""
+    if SPLICED:
+        assert sum(SPLICED) > len(SPLICED) // 2
