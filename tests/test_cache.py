@@ -444,3 +444,42 @@ def test_a_warm_rebuild_sees_a_token_change_type_through_its_alias(tmp_path: Pat
         clean_rules = {d.rule for d in build(project, write=False).diagnostics}
     assert "css/name-collision" in clean_rules
     assert warm_rules == clean_rules
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(st.tuples(st.integers(0, WIDE - 1), st.integers(0, 9)), min_size=1, max_size=4)
+)
+def test_warm_yaml_edits_equal_a_clean_build(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int]]
+) -> None:
+    """Value edits saved in a YAML file, re-parsed entry by entry in a warm process
+    (encore.yaml_splice), build what a clean build does."""
+    import yaml
+
+    warm.enable()
+    root = make_wide_project(Path(tmp_path_factory.mktemp("yaml")))
+    primitive = root / "tokens" / "primitive" / "color.json"
+    data = json.loads(primitive.read_text())
+    primitive.unlink()
+    target = root / "tokens" / "primitive" / "color.yaml"
+    target.write_text(yaml.safe_dump(data, sort_keys=False))
+    config = root / "encore.yaml"
+    config.write_text(config.read_text().replace("primitive/*.json", "primitive/*.yaml"))
+    resolver = root / "tokens" / "themes.resolver.json"
+    resolver.write_text(
+        resolver.read_text().replace("primitive/color.json", "primitive/color.yaml")
+    )
+    _outputs_equal_a_clean_build(root)
+    for index, amount in edits:
+        lines = target.read_text().split("\n")
+        at = lines.index(f"  c{index}:") + 1
+        while "components:" not in lines[at]:
+            at += 1
+        indent = lines[at + 1].split("-")[0]
+        lines[at + 1] = f"{indent}- {amount / 10}"  # the first component of its colour
+        target.write_text("\n".join(lines))
+        _outputs_equal_a_clean_build(root)
+    shutil.rmtree(root)
