@@ -483,3 +483,22 @@ def test_warm_yaml_edits_equal_a_clean_build(
         target.write_text("\n".join(lines))
         _outputs_equal_a_clean_build(root)
     shutil.rmtree(root)
+
+
+def test_a_warm_rebuild_reorders_declarations_when_a_forward_reference_moves(
+    tmp_path: Path,
+) -> None:
+    """JavaScript declares a token after what it references: retargeting a reference to
+    a token written later moves declarations, and a warm rebuild moves them too."""
+    warm.enable()
+    root = make_wide_project(tmp_path)
+    semantic = root / "tokens" / "semantic" / "text.json"
+    data = json.loads(semantic.read_text())
+    data["text"]["forward"] = {"$value": "{any.flip}"}  # written before what it names
+    data["any"]["later"] = {"$value": "{color.c9}"}
+    _json(semantic, data)
+    _outputs_equal_a_clean_build(root)
+    for target in ("any.later", "color.c3", "any.flip", "any.later"):
+        data["text"]["forward"] = {"$value": f"{{{target}}}"}
+        _json(semantic, data)
+        _outputs_equal_a_clean_build(root)
