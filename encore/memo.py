@@ -208,7 +208,7 @@ def chunked_pairs(
 
 def chunked_columns(
     slot: Hashable,
-    columns: Sequence[Sequence[Any]],
+    columns: Sequence[Column],
     make: Callable[[int, int], R],
     context: tuple[Any, ...] = (),
 ) -> list[R]:

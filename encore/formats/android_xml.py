@@ -25,7 +25,7 @@ from encore.diagnostics import Diagnostic
 from encore.evaluate_delta import changed_since
 from encore.formats._common import decimal, px
 from encore.formats.naming import Claim, path_words, report_collisions, snake
-from encore.memo import by_shape, chunked, kept, shape
+from encore.memo import by_shape, chunked, chunked_columns, kept, shape
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 from encore.themes import Themes
@@ -320,9 +320,10 @@ def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
         changed = [i for i, (a, b) in enumerate(zip(old_runs, runs, strict=True)) if a is not b]
         if any(old_runs[i] != runs[i] for i in changed):
             kinds = dict(kinds)  # the old table may be another run's context: never changed
-            for i in changed:
+            for i in changed:  # all removals first: a name may move to another run
                 for name in old_runs[i]:
-                    del kinds[name]
+                    kinds.pop(name, None)
+            for i in changed:
                 kinds.update(runs[i])
     else:
         kinds = {}
@@ -411,13 +412,21 @@ def _runs(
     sp = _sp(tokens, list(opts["sp_tokens"]), (slot, prefix))
     builder = _Builder(float(opts["rem_base"]), sp, tables.names, kinds, tables.position)
     descriptions = bool(opts["descriptions"])
-    context = (tables, kinds, sp, sorted(opts.items()))
+    context = (tables, kinds, sorted(opts.items()))
+    ordered = list(tokens.tokens.values())
 
-    def make(run: Sequence[Token]) -> _Run:
-        return _make_run(run, builder, tables, descriptions, document)
+    def make(start: int, end: int) -> _Run:
+        return _make_run(ordered[start:end], builder, tables, descriptions, document)
 
     slot = ("android.runs", slot, document, repr(sorted(opts.items())))
-    return chunked(slot, tokens, make, context)
+    # A token reads only its own place in `sp` (is it a type size?): a run is made again
+    # when that changes for one of its tokens, not when it changes anywhere.
+    sized = _sized(tokens, sp) if warm.ENABLED else []
+    return chunked_columns(slot, [tokens, sized] if warm.ENABLED else [ordered], make, context)
+
+
+def _sized(tokens: TokenSet, sp: frozenset[str]) -> list[bool]:
+    return list(map(sp.__contains__, tokens.tokens))
 
 
 _COLLIDE: dict[Hashable, tuple[tuple[_Run, ...], bool]] = warm.cache({})
