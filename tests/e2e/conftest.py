@@ -115,8 +115,11 @@ def hls_js() -> None:
     require_tool("hls.js", found, "npm ci --prefix tools")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """One Chromium per test module (about 0.4 s to start), closed after it: Playwright's
+    sync driver keeps an event loop running in this thread while it is open, which tests
+    after this folder (each starting its own driver) would otherwise find and refuse."""
     with chromium_browser() as found:
         yield found
 
