@@ -51,7 +51,9 @@ def progress(enabled: bool = True) -> Iterator[Callable[[str], None] | None]:
     with console.status("encore: starting", spinner="dots") as status:
 
         def show(stage: str) -> None:
-            status.update(f"encore: {stage}…")
+            # naming the spinner redraws at once: a stage shorter than the display's
+            # refresh interval is still shown
+            status.update(f"encore: {stage}…", spinner="dots")
 
         yield show
 
