@@ -99,18 +99,25 @@ def write_folders(folders: Sequence[tuple[Path, Mapping[str, bytes]]]) -> list[W
         results = [done[i] for i in range(len(jobs))]
     else:
         results = [_put(job) for job in jobs]
+    # a folder may lie inside another: a file the outer one no longer writes may be the
+    # inner one's now, and is not removed
+    targets = {os.path.normpath(out_dir / rel) for out_dir, rel, _ in jobs}
     reports = []
     at = 0
     for out_dir, files in folders:
         names = sorted(files)
         mine = results[at : at + len(names)]
         at += len(names)
-        reports.append(_finish(out_dir, files, names, mine))
+        reports.append(_finish(out_dir, files, names, mine, targets))
     return reports
 
 
 def _finish(
-    out_dir: Path, files: Mapping[str, bytes], names: list[str], results: list[tuple[bool, bytes]]
+    out_dir: Path,
+    files: Mapping[str, bytes],
+    names: list[str],
+    results: list[tuple[bool, bytes]],
+    targets: set[str],
 ) -> WriteReport:
     """Remove what the last build wrote and this one did not, and write the manifest."""
     digests = {rel: digest for rel, (_, digest) in zip(names, results, strict=True)}
@@ -119,6 +126,8 @@ def _finish(
     removed = []
     for rel in sorted(_previous(out_dir) - set(files)):
         stale = out_dir / rel
+        if os.path.normpath(stale) in targets:
+            continue
         if stale.is_file():
             stale.unlink()
             removed.append(rel)

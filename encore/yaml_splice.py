@@ -8,23 +8,36 @@ and puts its value into the last parse's data; everything outside it is the old 
 
 It answers only when that is sure to equal a full parse, and ``None`` otherwise (the
 caller then parses the whole file): the entry's key line is unchanged (so no key is
-renamed or duplicated among its siblings), every key above it is a plain name, and the
-entry, old and new, holds nothing whose meaning can reach across lines outside it: no
-anchors, aliases, tags, block scalars, document markers, tabs or flow collections left
-open at the end of a line. An entry parsed alone that reports anything (a duplicate key,
-a syntax error) also goes to the full parse, which reports it with its true position.
+renamed or duplicated among its siblings), every key above it is a plain or quoted name,
+the old entry's lines parsed alone give exactly the old value there (so they really are
+the entry, not text inside a string opened above), the file holds no anchors, aliases,
+tags, escaped quotes or line breaks other than LF, and the entry, old and new, holds no
+block scalars, document markers, tabs or flow collections or quotes left open at the end
+of a line. An entry parsed alone that reports anything (a duplicate key, a syntax error)
+also goes to the full parse, which reports it with its true position.
 """
 
 from __future__ import annotations
 
+import marshal
 import re
 from typing import Any
 
 # a key line opening a block: a plain name, or one quoted without escapes
 _KEY_LINE = re.compile(
-    r"^( *)(?:([A-Za-z0-9_$@.\-][A-Za-z0-9_$@.\- ]*?)|\"([^\"\\]*)\"|'([^']*)') *:(?: +#.*)?\s*$"
+    r"^( *)(?:(?!- )([A-Za-z0-9_$@.\-][A-Za-z0-9_$@.\- ]*?)"  # a plain name, not "- item"
+    r"|\"([^\"\\]*)\"|'([^']*)') *:(?: +#.*)?\s*$"
 )
 _UNSAFE = re.compile(r"[&*!|>\t%]|^---|^\.\.\.")
+# What can reach across lines from anywhere in the file, found at C speed in the whole
+# text: anchors and aliases, tags, line breaks other than LF (YAML also breaks lines at
+# CR, NEL, LS and PS), escaped quotes.
+_UNSAFE_ANYWHERE = re.compile(
+    r"(?:^|[\s\[\]{},])[&*!][^\s,\]}]"  # an anchor, alias or tag where YAML reads one
+    "|[\r\x85\u2028\u2029]"
+    r'|\\"',
+    re.MULTILINE,
+)
 MAX_CHANGED_LINES = 200  # beyond this a full parse is as quick
 
 
@@ -133,6 +146,8 @@ def reparse(old_text: str, old_data: Any, new_text: str, load: Any) -> Any | Non
     from ``old_data`` (the parse of ``old_text``), or ``None`` when that is not sure to
     equal a full parse. ``load(text)`` parses a document, or returns ``None`` when it
     reports anything."""
+    if _UNSAFE_ANYWHERE.search(old_text) or _UNSAFE_ANYWHERE.search(new_text):
+        return None
     old, new = old_text.split("\n"), new_text.split("\n")
     span = _changed_span(old, new)
     if span is None:
@@ -149,10 +164,35 @@ def reparse(old_text: str, old_data: Any, new_text: str, load: Any) -> Any | Non
     keys = _path(new, at, indent)
     if keys is None or not isinstance(old_data, dict):
         return None
+    # The lines taken for the entry must be it: parsed alone, the old ones give exactly
+    # the old value there (lines above that are really inside a multi-line string, or a
+    # key line that is really text, give something else). The lines above are unchanged.
+    was = load("\n".join(line[indent:] for line in old[at:old_stop]))
+    if not _holds(old_data, keys, was):
+        return None
     entry = load("\n".join(line[indent:] for line in new[at:new_stop]))
     if not isinstance(entry, dict) or list(entry) != [keys[-1]]:  # as the key line says
         return None
     return _replaced(old_data, keys, entry[keys[-1]])
+
+
+def _holds(data: Any, keys: list[str], entry: Any) -> bool:
+    """Whether ``entry`` (one key's mapping) is strictly what ``data`` holds at ``keys``."""
+    if not isinstance(entry, dict) or list(entry) != [keys[-1]]:
+        return False
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    value = entry[keys[-1]]
+    return bool(data == value) and _strictly(data) == _strictly(value)
+
+
+def _strictly(value: Any) -> bytes | str:
+    try:
+        return marshal.dumps(value, 2)
+    except ValueError:  # a type marshal does not know (dates)
+        return repr(value)
 
 
 def _replaced(data: dict[str, Any], keys: list[str], value: Any) -> Any | None:

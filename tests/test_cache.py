@@ -502,3 +502,18 @@ def test_a_warm_rebuild_reorders_declarations_when_a_forward_reference_moves(
         data["text"]["forward"] = {"$value": f"{{{target}}}"}
         _json(semantic, data)
         _outputs_equal_a_clean_build(root)
+
+
+@pytest.mark.parametrize("inner_first", [False, True])
+def test_a_file_moved_into_a_nested_output_folder_stays(tmp_path: Path, inner_first: bool) -> None:
+    """Output folders may nest: a file the outer platform stops writing, because the inner
+    one writes it now, is not removed as stale."""
+    from encore.write import write_folders
+
+    web, sub = tmp_path / "web", tmp_path / "web" / "sub"
+    write_folders([(web, {"a.js": b"a", "sub/b.js": b"b"})])
+    folders = [(web, {"a.js": b"a"}), (sub, {"b.js": b"b"})]
+    write_folders(folders[::-1] if inner_first else folders)
+    assert (sub / "b.js").read_bytes() == b"b"
+    write_folders([(web, {"a.js": b"a"}), (sub, {"c.js": b"c"})])  # stale in its own folder
+    assert not (sub / "b.js").exists() and (sub / "c.js").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -123,3 +124,34 @@ def test_the_property_test_spliced_often() -> None:
     spliced (the others touch an anchor, an open flow collection or only blank lines)."""
     if SPLICED:
         assert sum(SPLICED) > len(SPLICED) // 2
+
+
+# Found by review: each differed from a full parse before the whole-text checks.
+TRAPS = {
+    "a double-quoted string above, spanning key-like lines": (
+        'group:\n  note: "start\n  tok:\n    v: 1\n  end"\n  tok:\n    v: 5\n',
+        'group:\n  note: "start\n  tok:\n    v: 2\n  end"\n  tok:\n    v: 5\n',
+    ),
+    "a single-quoted string above, spanning key-like lines": (
+        "group:\n  note: 'start\n  tok:\n    v: 1\n  end'\n  tok:\n    v: 5\n",
+        "group:\n  note: 'start\n  tok:\n    v: 2\n  end'\n  tok:\n    v: 5\n",
+    ),
+    "an anchor on a line of its own, merged elsewhere": (
+        "base:\n  &b\n  tok:\n    v: 1\nother:\n  <<: *b\n",
+        "base:\n  &b\n  tok:\n    v: 2\nother:\n  <<: *b\n",
+    ),
+    "a line separator YAML breaks at": (
+        "group:\n  tok:\n    v: 1\n",
+        "group:\n  tok:\n    v: 1\u2028  y: 4\n",
+    ),
+    "a sequence item that looks like a key": (
+        'g:\n  "- a":\n    tok:\n      v: 1\n  x:\n  - a:\n      tok:\n        v: 1\n',
+        'g:\n  "- a":\n    tok:\n      v: 1\n  x:\n  - a:\n      tok:\n        v: 2\n',
+    ),
+}
+
+
+@pytest.mark.parametrize("old, new", TRAPS.values(), ids=TRAPS)
+def test_constructs_reaching_across_lines_are_parsed_in_full(old: str, new: str) -> None:
+    spliced = reparse(old, _full(old), new, _quiet_yaml)
+    assert spliced is None or spliced == _full(new)
