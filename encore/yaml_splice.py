@@ -41,6 +41,13 @@ _UNSAFE_ANYWHERE = re.compile(
 MAX_CHANGED_LINES = 200  # beyond this a full parse is as quick
 
 
+_SUSPECT = re.compile(r"[&*!\\\r\x85\u2028\u2029]")  # a quick scan first: most files have none
+
+
+def _reaches_across(text: str) -> bool:
+    return _SUSPECT.search(text) is not None and _UNSAFE_ANYWHERE.search(text) is not None
+
+
 def _key(match: re.Match[str]) -> str:
     return next(group for group in match.groups()[1:] if group is not None)
 
@@ -146,7 +153,7 @@ def reparse(old_text: str, old_data: Any, new_text: str, load: Any) -> Any | Non
     from ``old_data`` (the parse of ``old_text``), or ``None`` when that is not sure to
     equal a full parse. ``load(text)`` parses a document, or returns ``None`` when it
     reports anything."""
-    if _UNSAFE_ANYWHERE.search(old_text) or _UNSAFE_ANYWHERE.search(new_text):
+    if _reaches_across(old_text) or _reaches_across(new_text):
         return None
     old, new = old_text.split("\n"), new_text.split("\n")
     span = _changed_span(old, new)
