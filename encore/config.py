@@ -15,6 +15,7 @@ from typing import Any
 
 import jsonschema
 
+from encore import warm
 from encore.diagnostics import Diagnostic, EncoreError, Origin, Severity, SourceLocation
 from encore.load import load_file
 from encore.suggest import did_you_mean
@@ -266,10 +267,36 @@ def load_platform(folder: Path, where: Origin) -> tuple[PlatformConfig | None, l
     return platform, []
 
 
+# A warm process (encore watch) reads the configuration on every save: the last project
+# made from the same texts of encore.yaml and the platform files is the same project.
+_PROJECTS: dict[str, tuple[tuple[tuple[Path, str], ...], ProjectConfig]] = warm.cache({})
+
+
 def load_project(path: Path) -> ProjectConfig:
     """Read and validate a project file and its platforms; raises `EncoreError`."""
     if path.is_dir():
         path = path / PROJECT_FILE
+    held = _PROJECTS.get(str(path)) if warm.ENABLED else None
+    if held is not None and all(_text(file) == text for file, text in held[0]):
+        return held[1]
+    project = _load_project(path)
+    if warm.ENABLED:
+        files = (path, *(p.folder / PLATFORM_FILE for p in project.platforms))
+        texts = [(file, _text(file)) for file in files]
+        read = [(file, text) for file, text in texts if text is not None]
+        if len(read) == len(texts):
+            _PROJECTS[str(path)] = (tuple(read), project)
+    return project
+
+
+def _text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _load_project(path: Path) -> ProjectConfig:
     if not path.is_file():
         raise EncoreError(
             [
