@@ -4,10 +4,8 @@ confidence, changes per theme, the semver impact, the three formats and --fail-o
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,20 +13,9 @@ import pytest
 from encore.diff.renames import match_renames
 from encore.scaffold import init_project
 from tests.conftest import compile_text
+from tests.test_cli import encore
 
 GIT = ["git", "-c", "user.email=t@example.com", "-c", "user.name=Test"]
-
-
-def encore(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "encore", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def commit(root: Path, message: str) -> None:

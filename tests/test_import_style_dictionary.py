@@ -5,31 +5,18 @@ at its file:line:column and left out."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tests.conftest import FIXTURES, GOLDEN
+from tests.test_cli import encore
 
 SOURCE = FIXTURES / "style_dictionary"
 EXPECTED = GOLDEN / "import" / "style_dictionary"
-
-
-def encore(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "encore", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def read(path: Path) -> Any:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.test_cli import encore as run_encore
 
 FIXTURES = REPO / "tests" / "fixtures" / "plugins"
 
@@ -50,17 +51,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def encore(*args: str, cwd: Path, site: Path | None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
+    """The command line, with the plugins installed in ``site`` importable."""
+    extra = {}
     if site is not None:
-        env["PYTHONPATH"] = os.pathsep.join([str(site), env.get("PYTHONPATH", "")])
-    return subprocess.run(
-        [sys.executable, "-m", "encore", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+        extra["PYTHONPATH"] = os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])
+    return run_encore(*args, cwd=cwd, env=extra)
 
 
 @pytest.fixture

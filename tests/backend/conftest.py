@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 import pytest
@@ -115,11 +116,22 @@ def seeded(request: pytest.FixtureRequest) -> Seeded:
     return found
 
 
-def settings_for(seeded: Seeded, **extra: object) -> Settings:
+class Where(Protocol):
+    """A database and its media folder (a seeded one, or a test's own)."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def media_root(self) -> Path: ...
+
+
+def settings_for(where: Where, **extra: object) -> Settings:
+    """The backend's settings for that database and media folder."""
     return Settings.from_env(
         {},
-        database_url=seeded.url,
-        media_root=seeded.media_root,
+        database_url=where.url,
+        media_root=where.media_root,
         project=Path("/nonexistent/encore.yaml"),
         **extra,
     )

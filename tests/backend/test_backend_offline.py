@@ -30,7 +30,7 @@ from backend_stub import userdata
 from backend_stub.app import create_app
 from backend_stub.auth.users import user_id
 from tests.backend.conftest import Seeded, require, settings_for
-from tests.backend.helpers import assert_error, find_track
+from tests.backend.helpers import assert_error, bearer, find_track
 
 SCOPE = "streaming user-read-private"
 OAEP = padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
@@ -87,22 +87,6 @@ def app_clock(seeded: Seeded) -> Iterator[tuple[TestClient, Clock]]:
 @pytest.fixture(scope="module")
 def client(app_clock: tuple[TestClient, Clock]) -> TestClient:
     return app_clock[0]
-
-
-def bearer(client: TestClient, username: str, password: str, scope: str) -> dict[str, str]:
-    """An ``Authorization`` header for ``username`` with ``scope`` (password grant)."""
-    answer = client.post(
-        "/token",
-        data={
-            "grant_type": "password",
-            "client_id": "encore-web",
-            "username": username,
-            "password": password,
-            "scope": scope,
-        },
-    )
-    assert answer.status_code == 200, answer.text
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
 def listener(client: TestClient, username: str = "demo") -> dict[str, str]:

@@ -32,9 +32,8 @@ from backend_stub.jobs import store
 from backend_stub.jobs.runner import JobRunner
 from backend_stub.media import synth
 from backend_stub.migrate import migrate
-from backend_stub.settings import Settings
-from tests.backend.conftest import POSTGRES_ENV, require
-from tests.backend.helpers import assert_error
+from tests.backend.conftest import POSTGRES_ENV, require, settings_for
+from tests.backend.helpers import assert_error, bearer
 
 MP3 = ("-c:a", "libmp3lame", "-b:a", "128k")
 ARTIST = ("artist", "artist-password")
@@ -117,36 +116,10 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _settings(fresh: Fresh, **extra: Any) -> Settings:
-    return Settings.from_env(
-        {},
-        database_url=fresh.url,
-        media_root=fresh.media_root,
-        project=Path("/nonexistent/encore.yaml"),
-        **extra,
-    )
-
-
 @pytest.fixture(scope="module")
 def client(fresh: Fresh) -> Iterator[TestClient]:
-    with TestClient(create_app(_settings(fresh))) as test_client:
+    with TestClient(create_app(settings_for(fresh))) as test_client:
         yield test_client
-
-
-def bearer(client: TestClient, username: str, password: str, scope: str) -> dict[str, str]:
-    """An ``Authorization`` header for ``username`` with ``scope`` (password grant)."""
-    answer = client.post(
-        "/token",
-        data={
-            "grant_type": "password",
-            "client_id": "encore-web",
-            "username": username,
-            "password": password,
-            "scope": scope,
-        },
-    )
-    assert answer.status_code == 200, answer.text
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
 def artist(client: TestClient, who: tuple[str, str] = ARTIST) -> dict[str, str]:
@@ -288,7 +261,7 @@ def _multipart(size: int) -> tuple[bytes, str]:
 
 def test_the_size_limit_holds_while_streaming(quiet: Fresh) -> None:
     limit = 32 * 1024
-    with TestClient(create_app(_settings(quiet, upload_max_bytes=limit, upload_workers=0))) as c:
+    with TestClient(create_app(settings_for(quiet, upload_max_bytes=limit, upload_workers=0))) as c:
         headers = artist(c)
         body, kind = _multipart(limit * 4)
         declared = c.post("/v1/uploads", headers={**headers, "Content-Type": kind}, content=body)
@@ -325,7 +298,7 @@ def _state(where: Fresh, job_id: str) -> str:
 
 
 def test_a_restart_requeues_unfinished_jobs(quiet: Fresh, sources: Path) -> None:
-    with TestClient(create_app(_settings(quiet, upload_workers=0))) as web_only:
+    with TestClient(create_app(settings_for(quiet, upload_workers=0))) as web_only:
         headers = artist(web_only)
         queued = submit(web_only, headers, sources / "good.flac", title="Queued")
         crashed = submit(web_only, headers, sources / "good.flac", title="Crashed")
@@ -339,17 +312,17 @@ def test_a_restart_requeues_unfinished_jobs(quiet: Fresh, sources: Path) -> None
             )
     finally:
         db.close()
-    with TestClient(create_app(_settings(quiet, upload_workers=1))) as restarted:
+    with TestClient(create_app(settings_for(quiet, upload_workers=1))) as restarted:
         headers = artist(restarted)
         for job_id in (queued, crashed):
             assert finished(restarted, headers, job_id)["state"] == "succeeded"
 
 
 def test_a_stop_never_leaves_a_job_running(quiet: Fresh, sources: Path) -> None:
-    with TestClient(create_app(_settings(quiet, upload_workers=1))) as first:
+    with TestClient(create_app(settings_for(quiet, upload_workers=1))) as first:
         job_id = submit(first, artist(first), sources / "good.flac", title="Stopped")
     assert _state(quiet, job_id) in ("queued", "succeeded")
-    with TestClient(create_app(_settings(quiet, upload_workers=1))) as second:
+    with TestClient(create_app(settings_for(quiet, upload_workers=1))) as second:
         assert finished(second, artist(second), job_id)["state"] == "succeeded"
 
 
@@ -429,7 +402,7 @@ def fuzzed(
     """The upload operations' schema, against an app on SQLite (the contract does not
     depend on the database) that queues but runs no jobs, and an artist's token for it."""
     with _fresh_database("sqlite", tmp_path_factory.mktemp("uploads-fuzz")) as where:
-        app = create_app(_settings(where, upload_workers=0, upload_max_bytes=256 * 1024))
+        app = create_app(settings_for(where, upload_workers=0, upload_max_bytes=256 * 1024))
         with TestClient(app) as test_client:
             schema = schemathesis.openapi.from_asgi("/openapi.json", app)
             yield schema, artist(test_client)

@@ -26,24 +26,20 @@ CHROMIUM_ARGS = [
 @contextmanager
 def chromium_page() -> Iterator[Any]:
     """A fresh page in headless Chromium."""
-    executable = shutil.which("chromium")
-    require_tool("chromium", executable is not None, "apt-get install -y chromium")
-    require_tool(
-        "playwright", importlib.util.find_spec("playwright") is not None, "pip install -e '.[test]'"
-    )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
+    with _chromium() as browser:
+        yield browser.new_page()
 
 
 @contextmanager
 def chromium_browser() -> Iterator[Any]:
     """Headless Chromium for several contexts and pages (the end-to-end suite's session)."""
+    with _chromium("--autoplay-policy=no-user-gesture-required") as browser:
+        yield browser
+
+
+@contextmanager
+def _chromium(*extra_args: str) -> Iterator[Any]:
+    """Debian's Chromium launched by Playwright, closed afterwards."""
     executable = shutil.which("chromium")
     require_tool("chromium", executable is not None, "apt-get install -y chromium")
     require_tool(
@@ -53,8 +49,7 @@ def chromium_browser() -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=[*CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
+            executable_path=executable, args=[*CHROMIUM_ARGS, *extra_args]
         )
         try:
             yield browser
