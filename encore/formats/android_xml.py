@@ -334,21 +334,20 @@ def _kinds(tokens: TokenSet, slot: Hashable) -> dict[str, str]:
     return kinds
 
 
-_SIZED = frozenset({TokenType.DIMENSION, TokenType.TYPOGRAPHY})  # what sp_tokens reads
-
-
 def _sp(tokens: TokenSet, patterns: list[str], slot: Hashable) -> frozenset[str]:
     """`sp_tokens`, kept while names, types and aliases stay, and across a re-evaluation
-    that changed no dimension or typography token."""
+    that cannot change them (`_sizes_stay`)."""
     held = _SP.get(slot)
     since = changed_since(tokens)
-    if held is not None and since is not None and since[0] is held[0] and held[1] == patterns:
-        before, after = since[0].tokens, tokens.tokens
-        if all(
-            before[name].type not in _SIZED and after[name].type not in _SIZED for name in since[1]
-        ):
-            _SP[slot] = (tokens, held[1], held[2], held[3])
-            return held[3]
+    if (
+        held is not None
+        and since is not None
+        and since[0] is held[0]
+        and held[1] == patterns
+        and _sizes_stay(since[0].tokens, tokens.tokens, since[1], patterns, held[3])
+    ):
+        _SP[slot] = (tokens, held[1], held[2], held[3])
+        return held[3]
     aliases = chunked(("android.aliases", slot), tokens, _aliases)  # runs kept by identity
     key = (shape(tokens), *aliases, *patterns)
     if held is not None and held[2] == key:
@@ -358,6 +357,36 @@ def _sp(tokens: TokenSet, patterns: list[str], slot: Hashable) -> frozenset[str]
     if warm.ENABLED:
         _SP[slot] = (tokens, list(patterns), key, found)
     return found
+
+
+def _sizes_stay(
+    before: Mapping[str, Token],
+    after: Mapping[str, Token],
+    names: frozenset[str],
+    patterns: list[str],
+    found: frozenset[str],
+) -> bool:
+    """Whether re-evaluating ``names`` leaves the type sizes ``found`` as they are.
+
+    Type sizes are the groups of dimensions joined by whole-value aliases that hold a seed
+    (a font size of a typography token, or a pattern's match). A changed dimension that is
+    no type size and no seed, aliasing none before or after, can only join or split groups
+    without a seed; a typography token must keep its font size's alias."""
+    for name in names:
+        was, now = before[name], after[name]
+        if TokenType.TYPOGRAPHY in (was.type, now.type):
+            font_size = ("fontSize",)
+            if was.type is not now.type or was.aliases.get(font_size) != now.aliases.get(font_size):
+                return False
+            continue
+        for token in (was, now):
+            if token.type is TokenType.DIMENSION and (
+                name in found
+                or token.alias_of in found
+                or any(fnmatch.fnmatchcase(name, p) for p in patterns)
+            ):
+                return False
+    return True
 
 
 def _aliases(run: Sequence[Token]) -> tuple[Mapping[JsonPath, str], ...]:

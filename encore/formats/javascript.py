@@ -13,18 +13,16 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
 from typing import Any
 
-from encore import warm
 from encore.diagnostics import Diagnostic
-from encore.evaluate_delta import changed_since
 from encore.formats._common import comment_lines, decimal, deprecation_message, printable
 from encore.formats._recent import Recent
 from encore.formats._writer import ReferenceWriter
 from encore.formats.css import wide_color
+from encore.formats.declaration_order import declaration_order
 from encore.formats.naming import Claim, camel, path_words, report_collisions
-from encore.memo import by_shape, chunked, chunked_columns, shape
+from encore.memo import by_shape, chunked, chunked_columns
 from encore.model import Token, TokenSet
 from encore.sourcemap import JsonPath
 from encore.themes import Themes, stable_view
@@ -194,105 +192,6 @@ def jsdoc(token: Token, enabled: bool) -> list[str]:
     if not lines:
         return []
     return ["/**", *(f" * {line}".rstrip() for line in lines), " */"]
-
-
-def declaration_order(tokens: TokenSet) -> list[Token]:
-    """Source order, except that a token comes after every token it references (the order
-    is kept between warm builds while names, types and references stay, and across an edit
-    of references that cannot move anything: see `_still_ordered`)."""
-    ordered = _ORDERED.get(id(tokens))
-    if ordered is not None and ordered[0] is tokens:
-        return ordered[1]  # the module and its declarations ask for the same set
-    held = _ORDER.get("order")
-    if held is not None and _still_ordered(held, tokens):
-        order = held.names
-        _ORDER["order"] = _Order(tokens, held.key, order, held.starts, held.places)
-    else:
-        references = chunked(("js.references",), tokens, _references)  # kept by identity
-        key = (shape(tokens), *references)
-        if held is not None and held.key == key:
-            order, starts, places = held.names, held.starts, held.places
-        else:
-            order, starts = _declaration_order(tokens)
-            places = {name: i for i, name in enumerate(order)}
-        if warm.ENABLED:
-            _ORDER["order"] = _Order(tokens, key, order, starts, places)
-    found = list(itemgetter(*order)(tokens.tokens)) if len(order) > 1 else [*tokens]
-    if warm.ENABLED:
-        _ORDERED.clear()
-        _ORDERED[id(tokens)] = (tokens, found)
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class _Order:
-    """A declaration order and what tells whether an edit can move it."""
-
-    tokens: TokenSet
-    key: tuple[object, ...]  # names, types and references it was made from
-    names: tuple[str, ...]
-    starts: dict[str, int]  # how many were declared when each token's visit began
-    places: dict[str, int]  # each token's place in ``names``
-
-
-def _still_ordered(held: _Order, tokens: TokenSet) -> bool:
-    """Whether ``tokens``, re-evaluated from ``held.tokens``, has the same order: each
-    changed token's references, before and after, were all declared before its visit
-    began, so the walk reaches it, declares it alone and goes on exactly as before."""
-    since = changed_since(tokens)
-    if since is None or since[0] is not held.tokens:
-        return False
-    before, after = since[0].tokens, tokens.tokens
-    for name in since[1]:
-        start = held.starts[name]
-        for ref in before[name].references | after[name].references:
-            if ref in after and held.places.get(ref, start) >= start:
-                return False
-    return True
-
-
-def _references(run: Sequence[Token]) -> tuple[frozenset[str], ...]:
-    return tuple(map(attrgetter("references"), run))
-
-
-_ORDER: dict[str, _Order] = warm.cache({})
-_ORDERED: dict[int, tuple[TokenSet, list[Token]]] = warm.cache({})
-
-
-def _declaration_order(tokens: TokenSet) -> tuple[tuple[str, ...], dict[str, int]]:
-    """The order, and for each token how many were declared when its visit began."""
-    done: set[str] = set()
-    order: list[str] = []
-    starts: dict[str, int] = {}
-
-    def visit(token: Token) -> None:
-        stack = [(token, iter(sorted(token.references)))]
-        done.add(token.name)
-        starts[token.name] = len(order)
-        while stack:
-            current, pending = stack[-1]
-            for name in pending:
-                other = tokens.get(name)
-                if other is not None and name not in done:
-                    done.add(name)
-                    starts[name] = len(order)
-                    stack.append((other, iter(sorted(other.references))))
-                    break
-            else:
-                stack.pop()
-                order.append(current.name)
-
-    declared = done.issuperset
-    for name, token in tokens.tokens.items():
-        if name in done:
-            continue
-        if declared(token.references):
-            done.add(name)  # the usual case, at once (at C speed): all it needs is declared
-            starts[name] = len(order)
-            order.append(name)
-        else:
-            visit(token)
-    return tuple(order), starts
 
 
 # The module and its declarations name the same sets (and their themes again).
