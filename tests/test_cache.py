@@ -517,3 +517,52 @@ def test_a_file_moved_into_a_nested_output_folder_stays(tmp_path: Path, inner_fi
     assert (sub / "b.js").read_bytes() == b"b"
     write_folders([(web, {"a.js": b"a"}), (sub, {"c.js": b"c"})])  # stale in its own folder
     assert not (sub / "b.js").exists() and (sub / "c.js").exists()
+
+
+def test_warm_type_sizes_follow_aliases_retargeted(tmp_path: Path) -> None:
+    """Android writes a dimension in ``sp`` when it is a type size: a font size, or joined
+    to one by whole-value aliases. Retargeting aliases into, out of and beside such a group
+    in a warm process gives what a clean build gives, and the sizes do move."""
+    warm.enable()
+    root = make_wide_project(tmp_path)
+    primitive = root / "tokens" / "primitive" / "color.json"
+    primitives = json.loads(primitive.read_text())
+    sizes = (("a", 14), ("b", 20), ("c", 8), ("d", 4))
+    primitives["size"] = {"$type": "dimension"}
+    primitives["size"].update({k: {"$value": {"value": n, "unit": "px"}} for k, n in sizes})
+    primitives["font"] = {
+        "family": {"$type": "fontFamily", "$value": "Inter"},
+        "weight": {"$type": "fontWeight", "$value": 400},
+        "leading": {"$type": "number", "$value": 1.5},
+    }
+    _json(primitive, primitives)
+    semantic = root / "tokens" / "semantic" / "text.json"
+    data = json.loads(semantic.read_text())
+    data["gap"] = {"$type": "dimension"}
+    data["gap"].update({k: {"$value": v} for k, v in (("x", "{size.b}"), ("y", "{gap.x}"))})
+    data["gap"]["w"] = {"$value": "{size.c}"}
+    body = {"fontFamily": "{font.family}", "fontSize": "{gap.y}", "fontWeight": "{font.weight}"}
+    body |= {"lineHeight": "{font.leading}", "letterSpacing": "{size.d}"}
+    data["type"] = {"body": {"$type": "typography", "$value": body}}
+    _json(semantic, data)
+    _outputs_equal_a_clean_build(root)
+    values = root / "build" / "android" / "res" / "values" / "tokens.xml"
+
+    def unit(name: str) -> str:
+        text = values.read_text()
+        at = text.index(f'name="encore_size_{name}">') + len(f'name="encore_size_{name}">')
+        return text[at : text.index("<", at)][-2:]
+
+    assert (unit("a"), unit("b"), unit("c")) == ("dp", "sp", "dp")
+    edits = [
+        (data["gap"], "x", "{size.a}"),  # the group's end moves: a is a type size, b not
+        (data["gap"], "w", "{size.d}"),  # beside the group: nothing moves
+        (data["gap"], "w", "{size.a}"),  # into the group
+        (body, "fontSize", "{size.c}"),  # the font size itself
+    ]
+    expected = [("sp", "dp", "dp"), ("sp", "dp", "dp"), ("sp", "dp", "dp"), ("dp", "dp", "sp")]
+    for (holder, key, target), units in zip(edits, expected, strict=True):
+        holder[key] = {"$value": target} if key != "fontSize" else target
+        _json(semantic, data)
+        _outputs_equal_a_clean_build(root)
+        assert (unit("a"), unit("b"), unit("c")) == units, (key, target)
