@@ -6,6 +6,9 @@ last hashed. As git does for its index, a signature is trusted only when the fil
 modification time lies clearly (2 s) before the moment it was hashed: a file changed twice
 within one tick of the file system's clock would otherwise keep its old signature, so such
 a recent file is always read again. One-shot builds always read and hash.
+
+The digest of bytes about to be written is taken from where they first differ from the
+bytes last written there: the hash's state is kept at every 64 KB of them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,37 @@ _SIZE = 2048  # files remembered (the bytes of outputs among them)
 Signature = tuple[int, int, int, int]
 # path → (signature, digest, when it was taken, the bytes when kept by `remember`)
 _KNOWN: OrderedDict[str, tuple[Signature, bytes, int, bytes | None]] = warm.cache(OrderedDict())
+
+
+_CHUNK = 65536
+# path → the bytes last hashed for it, and the SHA-256 state at each multiple of _CHUNK
+_POINTS: dict[str, tuple[bytes, list[hashlib._Hash]]] = warm.cache({})
+
+
+def _sha256(path: Path, data: bytes, last: bytes | None) -> bytes:
+    """The SHA-256 of ``data``, going on from the state where it leaves ``last`` (the
+    bytes hashed for ``path`` before) when their states were kept."""
+    if not warm.ENABLED:
+        return hashlib.sha256(data).digest()
+    held = _POINTS.get(str(path))
+    index = 0
+    points: list[hashlib._Hash] = []
+    if held is not None and last is not None and held[0] is last:
+        old_points = held[1]  # old_points[i]: the state after last[: i * _CHUNK]
+        at = 0
+        while index < len(old_points) - 1 and data[at : at + _CHUNK] == last[at : at + _CHUNK]:
+            index += 1
+            at += _CHUNK
+        points = old_points[:index]
+        state = old_points[index].copy()
+    else:
+        state = hashlib.sha256()
+    view = memoryview(data)
+    for at in range(index * _CHUNK, max(len(data), 1), _CHUNK):
+        points.append(state.copy())
+        state.update(view[at : at + _CHUNK])
+    _POINTS[str(path)] = (data, points)
+    return state.digest()
 
 
 def _keep(path: Path, entry: tuple[Signature, bytes, int, bytes | None]) -> None:
@@ -86,12 +120,12 @@ def check(path: Path, data: bytes) -> tuple[bool, bytes]:
         # It still holds the other bytes last written: ``data`` is a change. (The racy
         # window matters only for concluding "the same": at worst this rewrites a file
         # someone set to ``data`` within one clock tick, which changes nothing.)
-        return False, hashlib.sha256(data).digest()
+        return False, _sha256(path, data, held[3])
     try:
         same = path.read_bytes() == data
     except OSError:
         same = False
-    found = held[1] if kept and held is not None else hashlib.sha256(data).digest()
+    found = held[1] if kept and held is not None else _sha256(path, data, None)
     if same:
         remember(path, data, found)
     return same, found

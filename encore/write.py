@@ -32,7 +32,12 @@ class WriteReport:
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename (readers see the
-    old bytes or the new, never a mix); ``durable`` also flushes it to the disk first."""
+    old bytes or the new, never a mix); ``durable`` also flushes it to the disk first.
+
+    In a warm process the replaced file is held open across the rename and closed by a
+    background thread: freeing a large file's pages (about 0.5 ms a megabyte) happens in
+    the last close, off the rebuild's path. Nothing can be left behind: the kernel closes
+    it at exit whatever happens."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -42,10 +47,32 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replaced = _hold(path) if warm.ENABLED and os.name == "posix" else None
+        try:
+            os.replace(tmp, path)
+        finally:
+            if replaced is not None:
+                _closer().submit(os.close, replaced)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _hold(path: Path) -> int | None:
+    """The file at ``path`` opened for reading, or ``None`` when there is none."""
+    try:
+        return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+
+
+_CLOSER: list[ThreadPoolExecutor] = []  # one thread, made on first use in a warm process
+
+
+def _closer() -> ThreadPoolExecutor:
+    if not _CLOSER:
+        _CLOSER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="encore-close"))
+    return _CLOSER[0]
 
 
 def _read_umask() -> int:
