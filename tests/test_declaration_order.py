@@ -1,4 +1,4 @@
-"""The JavaScript declaration order, and the walk resumed after an edit of references."""
+"""The JavaScript declaration order: by depth, then source order; kept across edits."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from encore.diagnostics import Origin
-from encore.formats.declaration_order import resume_walk, walk_tokens
+from encore.formats.declaration_order import order_of, reorder
 from encore.model import Token, TokenSet
 from encore.sourcemap import SourceFile
 from encore.values.types import Number, TokenType
@@ -23,59 +23,80 @@ def _set(references: list[frozenset[str]]) -> TokenSet:
     return TokenSet({token.name: token for token in tokens})
 
 
-def test_a_token_comes_after_what_it_references() -> None:
-    walk = walk_tokens(_set([frozenset({"t2"}), frozenset(), frozenset({"t1", "gone"})]))
-    assert walk.names == ("t1", "t2", "t0")
-    assert walk.bounds == (0, 3, 3)  # t0 pulled t2, which pulled t1
-
-
-def _references(size: int) -> st.SearchStrategy[frozenset[str]]:
-    # any graph: forward references, cycles, and names no token has
-    names = st.sampled_from([*(f"t{i}" for i in range(size)), "missing"])
-    return st.frozensets(names, max_size=3)
+def test_tokens_come_depth_by_depth_in_source_order() -> None:
+    tokens = _set([frozenset({"t2"}), frozenset(), frozenset({"t1", "gone"}), frozenset()])
+    order = order_of(tokens)
+    assert [f"t{p}" for p in order.places] == ["t1", "t3", "t2", "t0"]
+    assert order.depths == {"t0": 2, "t1": 0, "t2": 1, "t3": 0}
 
 
 @st.composite
-def _edits(draw: st.DrawFn) -> tuple[list[frozenset[str]], list[frozenset[str]], list[str]]:
-    size = draw(st.integers(1, 40))
-    before = draw(st.lists(_references(size), min_size=size, max_size=size))
-    after = list(before)
-    edited = draw(st.lists(st.integers(0, size - 1), min_size=1, max_size=4, unique=True))
-    for i in edited:
-        after[i] = draw(_references(size))
-    return before, after, [f"t{i}" for i in edited if after[i] != before[i]]
+def _graphs(draw: st.DrawFn, size: int) -> list[frozenset[str]]:
+    """References that form no cycle: a token reads only tokens of lower rank, and the
+    ranks are shuffled against the source order (so forward references abound)."""
+    rank = draw(st.permutations(range(size)))
+    out = []
+    for i in range(size):
+        lower = [f"t{j}" for j in range(size) if rank[j] < rank[i]] + ["missing"]
+        out.append(draw(st.frozensets(st.sampled_from(lower), max_size=3)))
+    return out
+
+
+@st.composite
+def _edits(draw: st.DrawFn) -> tuple[list[frozenset[str]], list[frozenset[str]], set[str]]:
+    size = draw(st.integers(1, 30))
+    before = draw(_graphs(size))
+    after = draw(_graphs(size))
+    edited = draw(st.sets(st.integers(0, size - 1), min_size=1, max_size=4))
+    mixed = [after[i] if i in edited else before[i] for i in range(size)]
+    # the edit leaves no cycle only if the mixed graph has none: keep it or use `after`
+    if _has_cycle(mixed):
+        mixed, edited = after, set(range(size))
+    # every token reading an edited one is evaluated again too
+    readers = {f"t{i}" for i in edited}
+    grown = True
+    while grown:
+        grown = False
+        for i, refs in enumerate(mixed):
+            if f"t{i}" not in readers and refs & readers:
+                readers.add(f"t{i}")
+                grown = True
+    return before, mixed, readers
+
+
+def _has_cycle(references: list[frozenset[str]]) -> bool:
+    state: dict[str, int] = {}
+
+    def visit(name: str) -> bool:
+        state[name] = 1
+        for ref in references[int(name[1:])]:
+            if ref == "missing":
+                continue
+            if state.get(ref) == 1 or (ref not in state and visit(ref)):
+                return True
+        state[name] = 2
+        return False
+
+    return any(f"t{i}" not in state and visit(f"t{i}") for i in range(len(references)))
 
 
 @settings(max_examples=400, deadline=None)
 @given(_edits())
-def test_a_resumed_walk_equals_a_whole_walk(
-    case: tuple[list[frozenset[str]], list[frozenset[str]], list[str]],
+def test_an_order_kept_across_an_edit_equals_a_whole_one(
+    case: tuple[list[frozenset[str]], list[frozenset[str]], set[str]],
 ) -> None:
-    before, after, edited = case
+    before, after, changed = case
     tokens = _set(after)
-    resumed = resume_walk(tokens, walk_tokens(_set(before)), edited)
-    assert resumed == walk_tokens(tokens)
+    kept = reorder(order_of(_set(before)), tokens, changed)
+    whole = order_of(tokens)
+    assert (kept.depths, kept.by_depth, kept.places) == (whole.depths, whole.by_depth, whole.places)
+    declared: set[str] = set()
+    for place in whole.places:  # and every token comes after what it reads
+        name = f"t{place}"
+        assert tokens[name].references - {"missing"} <= declared
+        declared.add(name)
 
 
-class _Unread:
-    """A token whose references must not be read."""
-
-    name = "t50"
-
-    @property
-    def references(self) -> frozenset[str]:
-        raise AssertionError("the resumed walk read past the point where it was back in step")
-
-
-def test_a_resumed_walk_stops_once_back_in_step() -> None:
-    # t0 pulls t5 forward; retargeted to t1, t5 comes in its own place again, and from t6
-    # on the walk is in step: the rest is taken from the last walk, never walked
-    before = [frozenset({"t5"}), *(frozenset() for _ in range(99))]
-    after = [frozenset({"t1"}), *before[1:]]
-    old = walk_tokens(_set(before))
-    whole = walk_tokens(_set(after))
-    tokens = _set(after)
-    poisoned = dict(tokens.tokens)
-    poisoned["t50"] = _Unread()  # type: ignore[assignment]
-    assert resume_walk(TokenSet(poisoned), old, ["t0"]) == whole
-    assert whole.names[:7] == ("t1", "t0", "t2", "t3", "t4", "t5", "t6")
+def test_a_cycle_does_not_hang_the_order() -> None:
+    order = order_of(_set([frozenset({"t1"}), frozenset({"t0"})]))
+    assert sorted(order.places) == [0, 1]

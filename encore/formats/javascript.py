@@ -4,8 +4,10 @@ Each token is a named export in camelCase (``colorGreen500``). Leaves are CSS-re
 colours ``"#1ed760"`` (wide-gamut colours in their CSS notation), dimensions ``"16px"``,
 durations ``"150ms"``; numbers and weights are numbers, font families arrays of names,
 cubic Béziers ``[x1, y1, x2, y2]``, composites plain objects. In the module a reference is
-the other export; exports are ordered so that every reference is declared first. The
-declarations give each export the literal type of its resolved value.
+the other export; exports come depth by depth (values first, then the tokens reading
+them), in source order within a depth, so every reference is declared before it is read
+(`encore.formats.declaration_order`). The declarations give each export the literal type of
+its resolved value.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from encore.diagnostics import Diagnostic
@@ -20,7 +24,7 @@ from encore.formats._common import comment_lines, decimal, deprecation_message, 
 from encore.formats._recent import Recent
 from encore.formats._writer import ReferenceWriter
 from encore.formats.css import wide_color
-from encore.formats.declaration_order import declaration_order
+from encore.formats.declaration_order import declaration_places
 from encore.formats.naming import Claim, camel, path_words, report_collisions
 from encore.memo import by_shape, chunked, chunked_columns
 from encore.model import Token, TokenSet
@@ -224,17 +228,23 @@ def render_module(tokens: TokenSet, options: Mapping[str, Any], report: list[Dia
     wide = None if opts["wide_gamut"] == "none" else str(opts["wide_gamut"])
     descriptions = bool(opts["descriptions"])
 
-    def text(run: Sequence[Token]) -> str:
+    def texts(run: Sequence[Token]) -> tuple[str, ...]:
         values = _Values(names, wide, typed=False)
-        out: list[str] = []
+        out = []
         for token in run:
-            out += jsdoc(token, descriptions)
-            out.append(f"export const {names[token.name]} = {values.value(token)};")
-        return "\n".join(out)
+            doc = jsdoc(token, descriptions)
+            line = f"export const {names[token.name]} = {values.value(token)};"
+            out.append("\n".join([*doc, line]) if doc else line)
+        return tuple(out)
 
+    # Each token's text is kept in source order (an edit that moves declarations shifts
+    # no run) and put in declaration order at C speed.
     context = (names, wide, descriptions)
-    runs = chunked(("js.module", wide, descriptions), declaration_order(tokens), text, context)
-    return "\n".join([HEADER, "", *filter(None, runs)]) + "\n"  # runs joined once, kept
+    runs = chunked(("js.module", wide, descriptions), tokens, texts, context)
+    every = list(chain.from_iterable(runs))
+    order = declaration_places(tokens)
+    declared = itemgetter(*order)(every) if len(order) > 1 else every
+    return "\n".join([HEADER, "", *declared]) + "\n"
 
 
 def render_declarations(

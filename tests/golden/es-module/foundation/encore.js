@@ -206,6 +206,102 @@ export const radiusPill = "9999px";
 export const borderWidth1 = "1px";
 export const borderWidth2 = "2px";
 export const borderWidth3 = "3px";
+export const opacity0 = 0;
+export const opacity10 = 0.1;
+export const opacity20 = 0.2;
+export const opacity30 = 0.3;
+export const opacity40 = 0.4;
+export const opacity50 = 0.5;
+export const opacity60 = 0.6;
+export const opacity70 = 0.7;
+export const opacity80 = 0.8;
+export const opacity90 = 0.9;
+export const opacity100 = 1;
+export const scale96 = 0.96;
+export const scale104 = 1.04;
+export const strokeStyleSolid = "solid";
+export const strokeStyleDashed = "dashed";
+export const strokeStyleDotted = "dotted";
+/**
+ * 8 px dashes, 4 px gaps, square ends.
+ */
+export const strokeStyleDashLong = { dashArray: ["8px", "4px"], lineCap: "butt" };
+/**
+ * Round dots every 5 px.
+ */
+export const strokeStyleDotRound = { dashArray: ["1px", "4px"], lineCap: "round" };
+export const durationInstant = "0ms";
+export const durationXFast = "100ms";
+export const durationFast = "150ms";
+export const durationMedium = "250ms";
+export const durationSlow = "350ms";
+export const durationXSlow = "500ms";
+export const durationGlacial = "1s";
+export const easingLinear = [0, 0, 1, 1];
+export const easingStandard = [0.2, 0, 0, 1];
+/**
+ * Accelerates; for exits.
+ */
+export const easingEaseIn = [0.4, 0, 1, 1];
+/**
+ * Decelerates; for entrances.
+ */
+export const easingEaseOut = [0, 0, 0.2, 1];
+export const easingEaseInOut = [0.42, 0, 0.58, 1];
+/**
+ * Long, strongly decelerating tail.
+ */
+export const easingEmphasized = [0.3, 0, 0, 1];
+/**
+ * Overshoots then settles.
+ */
+export const easingOvershoot = [0.34, 1.56, 0.64, 1];
+/**
+ * Spotify Mix for UI text (successor to Circular), with script and system fallbacks.
+ */
+export const fontFamilyBrand = ["SpotifyMixUI", "CircularSp", "CircularSp-Arab", "CircularSp-Hebr", "CircularSp-Cyrl", "CircularSp-Grek", "CircularSp-Deva", "Helvetica Neue", "Helvetica", "Arial", "sans-serif"];
+/**
+ * Spotify Mix title cut for large display and headline sizes.
+ */
+export const fontFamilyBrandTitle = ["SpotifyMixUITitle", "CircularSp-Title", "CircularSp", "Helvetica Neue", "Helvetica", "Arial", "sans-serif"];
+/**
+ * Platform UI font stack.
+ */
+export const fontFamilySystem = ["system-ui", "-apple-system", "BlinkMacSystemFont", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"];
+/**
+ * Monospaced stack for code and timecodes.
+ */
+export const fontFamilyMono = ["SF Mono", "Menlo", "Consolas", "Liberation Mono", "monospace"];
+export const fontSize50 = "11px";
+export const fontSize100 = "12px";
+export const fontSize200 = "14px";
+export const fontSize300 = "16px";
+export const fontSize400 = "18px";
+export const fontSize500 = "20px";
+export const fontSize600 = "24px";
+export const fontSize700 = "32px";
+export const fontSize800 = "48px";
+export const fontSize900 = "64px";
+export const fontSize1000 = "96px";
+export const fontWeightLight = 300;
+export const fontWeightRegular = 400;
+export const fontWeightMedium = 500;
+export const fontWeightSemiBold = 600;
+export const fontWeightBold = 700;
+export const fontWeightExtraBold = 800;
+export const fontWeightBlack = 900;
+export const fontLineHeightNone = 1;
+export const fontLineHeightTight = 1.1;
+export const fontLineHeightSnug = 1.25;
+export const fontLineHeightNormal = 1.4;
+export const fontLineHeightRelaxed = 1.5;
+export const fontLetterSpacingTightest = "-4px";
+export const fontLetterSpacingTighter = "-2px";
+export const fontLetterSpacingTight = "-0.5px";
+export const fontLetterSpacingNormal = "0px";
+export const fontLetterSpacingWide = "0.5px";
+export const fontLetterSpacingWider = "1px";
+export const fontLetterSpacingWidest = "2px";
 /**
  * 0 2 4 black 30%.
  */
@@ -254,30 +350,6 @@ export const gradientNeutralFade = [{ color: colorNeutral800, position: 0 }, { c
  * Vivid green through deep green into the base background.
  */
 export const gradientGreenGlow = [{ color: colorGreenVividOklch, position: 0 }, { color: colorGreen800, position: 0.6 }, { color: colorNeutral900, position: 1 }];
-export const opacity0 = 0;
-export const opacity10 = 0.1;
-export const opacity20 = 0.2;
-export const opacity30 = 0.3;
-export const opacity40 = 0.4;
-export const opacity50 = 0.5;
-export const opacity60 = 0.6;
-export const opacity70 = 0.7;
-export const opacity80 = 0.8;
-export const opacity90 = 0.9;
-export const opacity100 = 1;
-export const scale96 = 0.96;
-export const scale104 = 1.04;
-export const strokeStyleSolid = "solid";
-export const strokeStyleDashed = "dashed";
-export const strokeStyleDotted = "dotted";
-/**
- * 8 px dashes, 4 px gaps, square ends.
- */
-export const strokeStyleDashLong = { dashArray: ["8px", "4px"], lineCap: "butt" };
-/**
- * Round dots every 5 px.
- */
-export const strokeStyleDotRound = { dashArray: ["1px", "4px"], lineCap: "round" };
 /**
  * 1 px solid neutral 500.
  */
@@ -302,32 +374,6 @@ export const strokeHeavyWhite = { color: colorNeutral0, width: borderWidth3, sty
  * 1 px long-dashed neutral 250.
  */
 export const strokeDashedMid = { color: colorNeutral250, width: borderWidth1, style: strokeStyleDashLong };
-export const durationInstant = "0ms";
-export const durationXFast = "100ms";
-export const durationFast = "150ms";
-export const durationMedium = "250ms";
-export const durationSlow = "350ms";
-export const durationXSlow = "500ms";
-export const durationGlacial = "1s";
-export const easingLinear = [0, 0, 1, 1];
-export const easingStandard = [0.2, 0, 0, 1];
-/**
- * Accelerates; for exits.
- */
-export const easingEaseIn = [0.4, 0, 1, 1];
-/**
- * Decelerates; for entrances.
- */
-export const easingEaseOut = [0, 0, 0.2, 1];
-export const easingEaseInOut = [0.42, 0, 0.58, 1];
-/**
- * Long, strongly decelerating tail.
- */
-export const easingEmphasized = [0.3, 0, 0, 1];
-/**
- * Overshoots then settles.
- */
-export const easingOvershoot = [0.34, 1.56, 0.64, 1];
 export const transitionXFastStandard = { duration: durationXFast, delay: durationInstant, timingFunction: easingStandard };
 export const transitionFastStandard = { duration: durationFast, delay: durationInstant, timingFunction: easingStandard };
 export const transitionFastEaseIn = { duration: durationFast, delay: durationInstant, timingFunction: easingEaseIn };
@@ -338,52 +384,6 @@ export const transitionSlowEaseOut = { duration: durationSlow, delay: durationIn
  * Starts after a 100 ms delay.
  */
 export const transitionSlowEaseOutDelayed = { duration: durationSlow, delay: durationXFast, timingFunction: easingEaseOut };
-/**
- * Spotify Mix for UI text (successor to Circular), with script and system fallbacks.
- */
-export const fontFamilyBrand = ["SpotifyMixUI", "CircularSp", "CircularSp-Arab", "CircularSp-Hebr", "CircularSp-Cyrl", "CircularSp-Grek", "CircularSp-Deva", "Helvetica Neue", "Helvetica", "Arial", "sans-serif"];
-/**
- * Spotify Mix title cut for large display and headline sizes.
- */
-export const fontFamilyBrandTitle = ["SpotifyMixUITitle", "CircularSp-Title", "CircularSp", "Helvetica Neue", "Helvetica", "Arial", "sans-serif"];
-/**
- * Platform UI font stack.
- */
-export const fontFamilySystem = ["system-ui", "-apple-system", "BlinkMacSystemFont", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"];
-/**
- * Monospaced stack for code and timecodes.
- */
-export const fontFamilyMono = ["SF Mono", "Menlo", "Consolas", "Liberation Mono", "monospace"];
-export const fontSize50 = "11px";
-export const fontSize100 = "12px";
-export const fontSize200 = "14px";
-export const fontSize300 = "16px";
-export const fontSize400 = "18px";
-export const fontSize500 = "20px";
-export const fontSize600 = "24px";
-export const fontSize700 = "32px";
-export const fontSize800 = "48px";
-export const fontSize900 = "64px";
-export const fontSize1000 = "96px";
-export const fontWeightLight = 300;
-export const fontWeightRegular = 400;
-export const fontWeightMedium = 500;
-export const fontWeightSemiBold = 600;
-export const fontWeightBold = 700;
-export const fontWeightExtraBold = 800;
-export const fontWeightBlack = 900;
-export const fontLineHeightNone = 1;
-export const fontLineHeightTight = 1.1;
-export const fontLineHeightSnug = 1.25;
-export const fontLineHeightNormal = 1.4;
-export const fontLineHeightRelaxed = 1.5;
-export const fontLetterSpacingTightest = "-4px";
-export const fontLetterSpacingTighter = "-2px";
-export const fontLetterSpacingTight = "-0.5px";
-export const fontLetterSpacingNormal = "0px";
-export const fontLetterSpacingWide = "0.5px";
-export const fontLetterSpacingWider = "1px";
-export const fontLetterSpacingWidest = "2px";
 /**
  * 96 px black.
  */
@@ -610,64 +610,8 @@ export const scrimMedia = colorBlackAlpha40;
  * Over artwork on hover.
  */
 export const scrimHover = colorBlackAlpha30;
-/**
- * Fades artwork into darkness so overlaid text stays legible.
- */
-export const backdropArtworkFade = gradientBlackFade;
-/**
- * Light sheen at the top of page headers.
- */
-export const backdropHeaderFade = gradientWhiteFade;
-/**
- * Below headers, fading into the page.
- */
-export const backdropSurfaceFade = gradientNeutralFade;
-/**
- * Hero glow for brand moments.
- */
-export const backdropBrandGlow = gradientGreenGlow;
-export const elevationTooltip = shadowSmall;
-export const elevationPlayerBar = shadowMedium;
-/**
- * Cards lift on hover.
- */
-export const elevationCardHover = shadowLarge;
-/**
- * Header artwork.
- */
-export const elevationArtwork = shadowDiffuse;
-/**
- * Floating controls such as the card play button.
- */
-export const elevationRaised = shadowRaised;
-/**
- * Context menus and popovers.
- */
-export const elevationMenu = shadowLayered;
-export const elevationDialog = shadowLayered;
-/**
- * Keeps dark artwork distinct from the page.
- */
-export const elevationInsetHairline = shadowInsetHairline;
-export const elevationPressed = shadowInsetPress;
-export const outlineDivider = strokeHairlineDark;
-/**
- * Outlined buttons, inputs, chips.
- */
-export const outlineControl = strokeHairlineMid;
-export const outlineControlHover = strokeHairlineLight;
-export const outlineSelected = strokeThickGreen;
-/**
- * Drag-and-drop targets.
- */
-export const outlineDropZone = strokeDashedMid;
-export const focusRingColor = essentialBase;
 export const focusRingWidth = borderWidth3;
 export const focusRingOffset = space2;
-/**
- * The whole ring as one border, in the focus colour of the theme.
- */
-export const focusRingBorder = { color: focusRingColor, width: focusRingWidth, style: strokeStyleSolid };
 /**
  * 0 px.
  */
@@ -805,6 +749,61 @@ export const motionEasingEnter = easingEaseOut;
 export const motionEasingExit = easingEaseIn;
 export const motionEasingEmphasized = easingEmphasized;
 export const motionEasingPlayful = easingOvershoot;
+export const typefaceBase = fontFamilyBrand;
+export const typefaceTitle = fontFamilyBrandTitle;
+export const typefaceCode = fontFamilyMono;
+/**
+ * Fades artwork into darkness so overlaid text stays legible.
+ */
+export const backdropArtworkFade = gradientBlackFade;
+/**
+ * Light sheen at the top of page headers.
+ */
+export const backdropHeaderFade = gradientWhiteFade;
+/**
+ * Below headers, fading into the page.
+ */
+export const backdropSurfaceFade = gradientNeutralFade;
+/**
+ * Hero glow for brand moments.
+ */
+export const backdropBrandGlow = gradientGreenGlow;
+export const elevationTooltip = shadowSmall;
+export const elevationPlayerBar = shadowMedium;
+/**
+ * Cards lift on hover.
+ */
+export const elevationCardHover = shadowLarge;
+/**
+ * Header artwork.
+ */
+export const elevationArtwork = shadowDiffuse;
+/**
+ * Floating controls such as the card play button.
+ */
+export const elevationRaised = shadowRaised;
+/**
+ * Context menus and popovers.
+ */
+export const elevationMenu = shadowLayered;
+export const elevationDialog = shadowLayered;
+/**
+ * Keeps dark artwork distinct from the page.
+ */
+export const elevationInsetHairline = shadowInsetHairline;
+export const elevationPressed = shadowInsetPress;
+export const outlineDivider = strokeHairlineDark;
+/**
+ * Outlined buttons, inputs, chips.
+ */
+export const outlineControl = strokeHairlineMid;
+export const outlineControlHover = strokeHairlineLight;
+export const outlineSelected = strokeThickGreen;
+/**
+ * Drag-and-drop targets.
+ */
+export const outlineDropZone = strokeDashedMid;
+export const focusRingColor = essentialBase;
 /**
  * Colour and scale changes on hover.
  */
@@ -824,9 +823,6 @@ export const motionTransitionPop = transitionMediumOvershoot;
  * Staggered reveals.
  */
 export const motionTransitionReveal = transitionSlowEaseOutDelayed;
-export const typefaceBase = fontFamilyBrand;
-export const typefaceTitle = fontFamilyBrandTitle;
-export const typefaceCode = fontFamilyMono;
 /**
  * Artist and playlist page titles.
  */
@@ -900,13 +896,9 @@ export const buttonIconSizeSmall = controlIconSizeSmall;
 export const buttonIconSizeMedium = controlIconSizeMedium;
 export const buttonIconSizeLarge = controlIconSizeLarge;
 export const buttonMinTarget = controlMinTarget;
-export const buttonTextStyleBase = textStyleButton;
-export const buttonTextStyleSmall = textStyleButtonSmall;
 export const buttonDisabledOpacity = stateDisabledOpacity;
 export const buttonHoverScale = stateHoverScale;
 export const buttonPressScale = statePressScale;
-export const buttonTransition = motionTransitionHover;
-export const buttonFocusRing = focusRingBorder;
 export const cardBackgroundBase = backgroundBase;
 export const cardBackgroundHover = backgroundHighlight;
 export const cardBackgroundPress = backgroundPress;
@@ -919,14 +911,8 @@ export const cardArtworkCorner = cornerArtwork;
  */
 export const cardArtworkCornerArtist = cornerCircle;
 export const cardArtworkSize = mediaArtworkMedium;
-export const cardArtworkElevation = elevationCardHover;
 export const cardTitleColor = textBase;
-export const cardTitleTextStyle = textStyleBodyMediumBold;
 export const cardSubtitleColor = textSubdued;
-export const cardSubtitleTextStyle = textStyleBodySmall;
-export const cardOutlineSelected = outlineSelected;
-export const cardTransition = motionTransitionHover;
-export const cardFocusRing = focusRingBorder;
 export const chipBackgroundBase = backgroundTintedBase;
 export const chipBackgroundHover = backgroundTintedHighlight;
 export const chipBackgroundPress = backgroundTintedPress;
@@ -942,9 +928,6 @@ export const chipGap = spacingTighter2;
  * The visual pill is 32 px; the hit area extends to this.
  */
 export const chipMinTarget = controlMinTarget;
-export const chipTextStyle = textStyleBodySmall;
-export const chipTransition = motionTransitionHover;
-export const chipFocusRing = focusRingBorder;
 export const playButtonBackgroundBase = actionPrimaryBackgroundBase;
 export const playButtonBackgroundHover = actionPrimaryBackgroundHover;
 export const playButtonBackgroundPress = actionPrimaryBackgroundPress;
@@ -959,11 +942,8 @@ export const playButtonSizeMedium = controlHeightMedium;
  */
 export const playButtonSizeLarge = controlHeightLarge;
 export const playButtonCorner = cornerCircle;
-export const playButtonElevation = elevationRaised;
 export const playButtonHoverScale = stateHoverScale;
 export const playButtonPressScale = statePressScale;
-export const playButtonTransition = motionTransitionHover;
-export const playButtonFocusRing = focusRingBorder;
 export const sliderTrackColor = essentialSubdued;
 export const sliderTrackHeight = controlTrackHeight;
 export const sliderTrackCorner = cornerPill;
@@ -974,13 +954,10 @@ export const sliderFillBase = essentialBase;
 export const sliderFillHover = essentialBrightAccent;
 export const sliderThumbColor = essentialBase;
 export const sliderThumbSize = controlThumbSize;
-export const sliderThumbElevation = elevationRaised;
 /**
  * Hit area height around the thin track.
  */
 export const sliderMinTarget = controlMinTarget;
-export const sliderTransition = motionTransitionHover;
-export const sliderFocusRing = focusRingBorder;
 /**
  * A quiet translucent wash; disclosure must be visible, not loud.
  */
@@ -1001,10 +978,6 @@ export const adsSponsorTagPaddingInline = spacingTighter3;
  * 2 px above and below the label.
  */
 export const adsSponsorTagPaddingBlock = spacingTighter5;
-/**
- * Small bold caption, like an eyebrow label.
- */
-export const adsSponsorTagTextStyle = textStyleEyebrow;
 /**
  * A raised surface above the now-playing view.
  */
@@ -1058,10 +1031,6 @@ export const podcastsBadgePaddingBlock = spacingTighter5;
  */
 export const podcastsBadgeGap = spacingTighter4;
 /**
- * Short, bold caption text.
- */
-export const podcastsBadgeTextStyle = textStyleMarginalBold;
-/**
  * Date and duration under the episode title.
  */
 export const podcastsEpisodeMeta = textSubdued;
@@ -1114,10 +1083,6 @@ export const wrappedStoryCardTextSurfaceSubdued = textSubdued;
  */
 export const wrappedStoryCardTextBrand = actionPrimaryForeground;
 /**
- * The statistic itself, as large as the card allows.
- */
-export const wrappedStoryCardStatStyle = textStyleDisplay;
-/**
  * Large, friendly corners.
  */
 export const wrappedStoryCardCorner = cornerSheet;
@@ -1130,9 +1095,44 @@ export const wrappedStoryCardPadding = spacingLooser;
  */
 export const wrappedStoryCardGap = spacingTighter;
 /**
+ * The whole ring as one border, in the focus colour of the theme.
+ */
+export const focusRingBorder = { color: focusRingColor, width: focusRingWidth, style: strokeStyleSolid };
+export const buttonTextStyleBase = textStyleButton;
+export const buttonTextStyleSmall = textStyleButtonSmall;
+export const buttonTransition = motionTransitionHover;
+export const cardArtworkElevation = elevationCardHover;
+export const cardTitleTextStyle = textStyleBodyMediumBold;
+export const cardSubtitleTextStyle = textStyleBodySmall;
+export const cardOutlineSelected = outlineSelected;
+export const cardTransition = motionTransitionHover;
+export const chipTextStyle = textStyleBodySmall;
+export const chipTransition = motionTransitionHover;
+export const playButtonElevation = elevationRaised;
+export const playButtonTransition = motionTransitionHover;
+export const sliderThumbElevation = elevationRaised;
+export const sliderTransition = motionTransitionHover;
+/**
+ * Small bold caption, like an eyebrow label.
+ */
+export const adsSponsorTagTextStyle = textStyleEyebrow;
+/**
+ * Short, bold caption text.
+ */
+export const podcastsBadgeTextStyle = textStyleMarginalBold;
+/**
+ * The statistic itself, as large as the card allows.
+ */
+export const wrappedStoryCardStatStyle = textStyleDisplay;
+/**
  * The playful pop when the card is hovered or pressed.
  */
 export const wrappedStoryCardTransition = motionTransitionPop;
+export const buttonFocusRing = focusRingBorder;
+export const cardFocusRing = focusRingBorder;
+export const chipFocusRing = focusRingBorder;
+export const playButtonFocusRing = focusRingBorder;
+export const sliderFocusRing = focusRingBorder;
 
 /** theme=dark, contrast=standard */
 export const darkStandardTheme = { backgroundBase: colorNeutral900, backgroundHighlight: colorNeutral700, backgroundPress: colorNeutral1000, backgroundElevatedBase: colorNeutral700, backgroundElevatedHighlight: colorNeutral600, backgroundElevatedPress: colorNeutral800, backgroundTintedBase: colorWhiteAlpha7, backgroundTintedHighlight: colorWhiteAlpha10, backgroundTintedPress: colorWhiteAlpha4, textBase: colorNeutral0, textSubdued: colorNeutral150, textBrightAccent: colorGreen500, textNegative: colorRed300, textWarning: colorOrange500, textPositive: colorGreen500, textAnnouncement: colorBlue300, essentialBase: colorNeutral0, essentialBrightAccent: colorGreen500, essentialWarning: colorOrange500, essentialPositive: colorGreen500, decorativeBase: colorNeutral0, decorativeSubdued: colorNeutral600, borderDivider: colorNeutral500, borderSubtle: colorNeutral400, borderBase: colorNeutral250, borderStrong: colorNeutral0, borderSelected: colorGreen500, actionContrastBackgroundBase: colorNeutral0, actionContrastBackgroundHover: colorNeutral50, actionContrastBackgroundPress: colorNeutral100, actionContrastForeground: colorNeutral1000, actionSecondaryBorderBase: colorNeutral250, actionSecondaryBorderHover: colorNeutral0, actionSecondaryForegroundBase: colorNeutral0, actionSecondaryForegroundHover: colorNeutral0, actionTertiaryForegroundBase: colorNeutral150, actionTertiaryForegroundHover: colorNeutral0, stateSelectedBackground: colorNeutral0, stateSelectedBackgroundHover: colorNeutral50, stateSelectedForeground: colorNeutral1000, stateOverlayHover: colorWhiteAlpha7, scrimMedia: colorBlackAlpha40, focusRingColor: colorNeutral0, focusRingBorder: { color: colorNeutral0, width: focusRingWidth, style: strokeStyleSolid }, buttonContrastBackgroundBase: colorNeutral0, buttonContrastBackgroundHover: colorNeutral50, buttonContrastBackgroundPress: colorNeutral100, buttonContrastLabel: colorNeutral1000, buttonSecondaryBorderBase: colorNeutral250, buttonSecondaryBorderHover: colorNeutral0, buttonSecondaryLabelBase: colorNeutral0, buttonSecondaryLabelHover: colorNeutral0, buttonTertiaryLabelBase: colorNeutral150, buttonTertiaryLabelHover: colorNeutral0, buttonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, cardBackgroundBase: colorNeutral900, cardBackgroundHover: colorNeutral700, cardBackgroundPress: colorNeutral1000, cardTitleColor: colorNeutral0, cardSubtitleColor: colorNeutral150, cardFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, chipBackgroundBase: colorWhiteAlpha7, chipBackgroundHover: colorWhiteAlpha10, chipBackgroundPress: colorWhiteAlpha4, chipBackgroundSelected: colorNeutral0, chipBackgroundSelectedHover: colorNeutral50, chipLabelBase: colorNeutral0, chipLabelSelected: colorNeutral1000, chipFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, playButtonFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, sliderFillBase: colorNeutral0, sliderFillHover: colorGreen500, sliderThumbColor: colorNeutral0, sliderFocusRing: { color: "#ffffff", width: "3px", style: "solid" }, adsSponsorTagBackground: colorWhiteAlpha7, adsSponsorTagLabel: colorNeutral0, adsCompanionBackground: colorNeutral700, adsCompanionHeadline: colorNeutral0, adsCompanionAdvertiser: colorNeutral150, podcastsBadgeBackgroundNeutral: colorWhiteAlpha7, podcastsBadgeLabelNeutral: colorNeutral0, podcastsEpisodeMeta: colorNeutral150, podcastsEpisodeProgressFill: colorGreen500, wrappedStoryCardBackgroundSurface: colorNeutral700, wrappedStoryCardBackgroundSurfaceHover: colorNeutral600, wrappedStoryCardBackgroundSurfacePress: colorNeutral800, wrappedStoryCardTextSurface: colorNeutral0, wrappedStoryCardTextSurfaceSubdued: colorNeutral150 };
