@@ -33,6 +33,14 @@ def changed_since(tokens: TokenSet) -> tuple[TokenSet, frozenset[str]] | None:
     return (found[1], found[2]) if found is not None and found[0] is tokens else None
 
 
+def record_change(tokens: TokenSet, source: TokenSet, names: frozenset[str]) -> None:
+    """Note that ``tokens`` is ``source`` with the tokens of ``names`` replaced (every
+    other name holds the very same token object), for `changed_since`."""
+    CHANGES[id(tokens)] = (tokens, source, names)
+    while len(CHANGES) > 16:
+        CHANGES.popitem(last=False)
+
+
 def dependents_of(done: Mapping[str, Token | None]) -> dict[str, tuple[str, ...]]:
     """Who references each token (directly)."""
     found: dict[str, list[str]] = {}
@@ -98,9 +106,7 @@ def evaluate_changed(
     for name in affected:
         tokens[name] = done[name]  # type: ignore[assignment]  # checked above: not None
     result = TokenSet(tokens)
-    CHANGES[id(result)] = (result, earlier.tokens, frozenset(affected))
-    while len(CHANGES) > 16:
-        CHANGES.popitem(last=False)
+    record_change(result, earlier.tokens, frozenset(affected))
     next_dependents = _updated(dependents, affected, earlier.done, done)
     snapshot = Earlier(raw, done, frozenset(), result, True, next_dependents)
     return result, [], snapshot
@@ -133,4 +139,4 @@ def _updated(
     return result
 
 
-__all__ = ["CHANGES", "changed_since", "dependents_of", "evaluate_changed"]
+__all__ = ["CHANGES", "changed_since", "dependents_of", "evaluate_changed", "record_change"]

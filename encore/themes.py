@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import compress
@@ -156,18 +156,58 @@ def stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable = None
     held = _VIEWS.get(id(tokens))
     if held is not None and held[0] is tokens and held[1] == varying:
         return held[2]
-    view = _stable_view(tokens, varying, slot)
+    last = _LAST_VIEW.get(slot) if slot is not None else None
+    view = _patched_view(last, tokens, varying) if last is not None else None
+    if view is None:
+        view = _stable_view(tokens, varying, slot)
     same_shape(view, tokens)  # only aliases are rewritten
     _VIEWS[id(tokens)] = (tokens, varying, view)
     while len(_VIEWS) > 8:
         _VIEWS.popitem(last=False)
+    if slot is not None and warm.ENABLED:
+        _LAST_VIEW[slot] = (tokens, varying, view)
     return view
 
 
 _VIEWS: OrderedDict[int, tuple[TokenSet, frozenset[str], TokenSet]] = warm.cache(OrderedDict())
+_LAST_VIEW: dict[Hashable, tuple[TokenSet, frozenset[str], TokenSet]] = warm.cache({})
 
 
-def _stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable) -> TokenSet:
+def _patched_view(
+    last: tuple[TokenSet, frozenset[str], TokenSet], tokens: TokenSet, varying: frozenset[str]
+) -> TokenSet | None:
+    """The view of ``tokens``, re-evaluated from the set of the ``last`` view with the
+    same tokens varying, made from that view by rewriting only the re-evaluated tokens;
+    ``None`` when ``tokens`` did not come from it.
+
+    What an unchanged token rewrites to depends on the varying set and the alias chain
+    down from it, and a change anywhere down that chain re-evaluates the token too."""
+    from encore.evaluate_delta import changed_since, record_change
+
+    before, was_varying, old_view = last
+    since = changed_since(tokens)
+    if since is None or since[0] is not before or was_varying != varying:
+        return None
+    if not since[1]:
+        return old_view
+    out = dict(old_view.tokens)
+    stable = _settler(tokens, varying)
+    for name in since[1]:
+        token = tokens.tokens[name]
+        if varying.isdisjoint(token.aliases.values()):
+            out[name] = token
+        else:
+            out[name] = _rewritten(token, stable(token))
+    if old_view is before and all(out[name] is tokens.tokens[name] for name in since[1]):
+        return tokens  # nothing is rewritten: the set itself, as a whole build gives
+    view = TokenSet(out)
+    record_change(view, old_view, since[1])
+    return view
+
+
+def _settler(tokens: TokenSet, varying: frozenset[str]) -> Callable[[Token], dict[JsonPath, str]]:
+    """A token's aliases, each moved down its chain to the first token that does not
+    vary, and dropped when there is none."""
 
     def settle(name: str) -> str | None:
         seen = set()
@@ -182,6 +222,18 @@ def _stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable) -> T
             name = target
         return name
 
+    def stable(token: Token) -> dict[JsonPath, str]:
+        aliases = {}
+        for path, target in token.aliases.items():
+            settled = settle(target)
+            if settled is not None:
+                aliases[path] = settled
+        return aliases
+
+    return stable
+
+
+def _stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable) -> TokenSet:
     def aliasing(run: Sequence[Token]) -> tuple[Token, ...]:
         # at C speed: a change to ``varying`` scans every run again
         apart = map(varying.isdisjoint, map(_values, map(_aliases, run)))
@@ -196,13 +248,9 @@ def _stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable) -> T
     if not found:
         return tokens
     out = dict(tokens.tokens)
+    stable = _settler(tokens, varying)
     for token in found:
-        aliases = {}
-        for path, target in token.aliases.items():
-            settled = settle(target)
-            if settled is not None:
-                aliases[path] = settled
-        out[token.name] = _rewritten(token, aliases)
+        out[token.name] = _rewritten(token, stable(token))
     return TokenSet(out)
 
 
