@@ -566,3 +566,33 @@ def test_warm_type_sizes_follow_aliases_retargeted(tmp_path: Path) -> None:
         _json(semantic, data)
         _outputs_equal_a_clean_build(root)
         assert (unit("a"), unit("b"), unit("c")) == units, (key, target)
+
+
+def test_warm_views_of_tokens_aliasing_themed_ones_follow_edits(tmp_path: Path) -> None:
+    """Formats print a token aliasing a themed token through a view that moves the alias
+    down to a token that does not vary (or prints the value). A warm rebuild rewrites
+    just the re-evaluated tokens of the last view: they must come out as in a clean build."""
+    warm.enable()
+    root = make_wide_project(tmp_path)
+
+    def primitives(base: float) -> None:
+        data = _wide_primitives({1: base}, {})
+        data["space"] = {"$type": "dimension", "two": {"$value": {"value": 2, "unit": "px"}}}
+        _json(root / "tokens" / "primitive" / "color.json", data)
+
+    primitives(0.1)
+    semantic = root / "tokens" / "semantic" / "text.json"
+    data = json.loads(semantic.read_text())
+    data["text"]["derived"] = {"$value": "{text.base}"}  # the light theme overrides base
+    data["text"]["deeper"] = {"$value": "{text.derived}"}
+    shadow = {"color": "{text.derived}", "offsetX": "{space.two}", "offsetY": "{space.two}"}
+    shadow |= {"blur": "{space.two}", "spread": "{space.two}"}
+    data["glow"] = {"$type": "shadow", "$value": shadow}
+    _json(semantic, data)
+    _outputs_equal_a_clean_build(root)
+    for value in (0.2, 0.7, 0.4):  # base's default value: base, derived, deeper, glow vary
+        primitives(value)
+        _outputs_equal_a_clean_build(root)
+    data["text"]["deeper"] = {"$value": "{color.c5}"}  # out of the themed chain
+    _json(semantic, data)
+    _outputs_equal_a_clean_build(root)
