@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -61,18 +62,20 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
 def _hold(path: Path) -> int | None:
     """The file at ``path`` opened for reading, or ``None`` when there is none."""
     try:
-        return os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        return os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
     except OSError:
         return None
 
 
 _CLOSER: list[ThreadPoolExecutor] = []  # one thread, made on first use in a warm process
+_CLOSER_MADE = threading.Lock()  # writer threads may ask for it at once
 
 
 def _closer() -> ThreadPoolExecutor:
-    if not _CLOSER:
-        _CLOSER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="encore-close"))
-    return _CLOSER[0]
+    with _CLOSER_MADE:
+        if not _CLOSER:
+            _CLOSER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="encore-close"))
+        return _CLOSER[0]
 
 
 def _read_umask() -> int:
