@@ -28,14 +28,17 @@ CHANGES: OrderedDict[int, tuple[TokenSet, TokenSet, frozenset[str]]] = warm.cach
 
 
 def changed_since(tokens: TokenSet) -> tuple[TokenSet, frozenset[str]] | None:
-    """The set ``tokens`` was made from by re-evaluating a few names, and those names."""
+    """The set ``tokens`` was made from by re-evaluating a few names, and those names
+    (with every token that reads one of them: see `record_change`)."""
     found = CHANGES.get(id(tokens))
     return (found[1], found[2]) if found is not None and found[0] is tokens else None
 
 
 def record_change(tokens: TokenSet, source: TokenSet, names: frozenset[str]) -> None:
-    """Note that ``tokens`` is ``source`` with the tokens of ``names`` replaced (every
-    other name holds the very same token object), for `changed_since`."""
+    """Note that ``tokens`` is ``source`` re-evaluated for `changed_since`: the same names
+    in the same order, every token outside ``names`` the very same object, and ``names``
+    closed under readers (every token reading one of them, directly or through others, is
+    among them). Readers of `changed_since` rely on both."""
     CHANGES[id(tokens)] = (tokens, source, names)
     while len(CHANGES) > 16:
         CHANGES.popitem(last=False)

@@ -64,7 +64,7 @@ def _keep(path: Path, entry: tuple[Signature, bytes, int, bytes | None]) -> None
     _KNOWN[str(path)] = entry
     _KNOWN.move_to_end(str(path))
     while len(_KNOWN) > _SIZE:
-        _KNOWN.popitem(last=False)
+        _POINTS.pop(_KNOWN.popitem(last=False)[0], None)
 
 
 def _signature(path: Path) -> Signature:

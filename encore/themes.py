@@ -156,38 +156,37 @@ def stable_view(tokens: TokenSet, varying: frozenset[str], slot: Hashable = None
     held = _VIEWS.get(id(tokens))
     if held is not None and held[0] is tokens and held[1] == varying:
         return held[2]
-    last = _LAST_VIEW.get(slot) if slot is not None else None
-    view = _patched_view(last, tokens, varying) if last is not None else None
+    view = _patched_view(tokens, varying) if slot is not None else None
     if view is None:
         view = _stable_view(tokens, varying, slot)
     same_shape(view, tokens)  # only aliases are rewritten
     _VIEWS[id(tokens)] = (tokens, varying, view)
-    while len(_VIEWS) > 8:
+    while len(_VIEWS) > 16:
         _VIEWS.popitem(last=False)
-    if slot is not None and warm.ENABLED:
-        _LAST_VIEW[slot] = (tokens, varying, view)
     return view
 
 
+# id(set) → (the set, its varying tokens, its view): the views of this build and the last
+# (one per permutation and platform), so that a set re-evaluated from one of them is viewed
+# by patching that view, which then gives way to the new one
 _VIEWS: OrderedDict[int, tuple[TokenSet, frozenset[str], TokenSet]] = warm.cache(OrderedDict())
-_LAST_VIEW: dict[Hashable, tuple[TokenSet, frozenset[str], TokenSet]] = warm.cache({})
 
 
-def _patched_view(
-    last: tuple[TokenSet, frozenset[str], TokenSet], tokens: TokenSet, varying: frozenset[str]
-) -> TokenSet | None:
-    """The view of ``tokens``, re-evaluated from the set of the ``last`` view with the
-    same tokens varying, made from that view by rewriting only the re-evaluated tokens;
-    ``None`` when ``tokens`` did not come from it.
+def _patched_view(tokens: TokenSet, varying: frozenset[str]) -> TokenSet | None:
+    """The view of ``tokens``, re-evaluated from a set viewed before with the same tokens
+    varying, made from that view by rewriting only the re-evaluated tokens; ``None`` when
+    there is no such view.
 
     What an unchanged token rewrites to depends on the varying set and the alias chain
     down from it, and a change anywhere down that chain re-evaluates the token too."""
-    from encore.evaluate_delta import changed_since, record_change
+    from encore.evaluate_delta import changed_since
 
-    before, was_varying, old_view = last
     since = changed_since(tokens)
-    if since is None or since[0] is not before or was_varying != varying:
+    last = _VIEWS.get(id(since[0])) if since is not None else None
+    if since is None or last is None or last[0] is not since[0] or last[1] != varying:
         return None
+    before, _, old_view = last
+    del _VIEWS[id(before)]  # the new view takes its place
     if not since[1]:
         return old_view
     out = dict(old_view.tokens)
@@ -200,9 +199,7 @@ def _patched_view(
             out[name] = _rewritten(token, stable(token))
     if old_view is before and all(out[name] is tokens.tokens[name] for name in since[1]):
         return tokens  # nothing is rewritten: the set itself, as a whole build gives
-    view = TokenSet(out)
-    record_change(view, old_view, since[1])
-    return view
+    return TokenSet(out)
 
 
 def _settler(tokens: TokenSet, varying: frozenset[str]) -> Callable[[Token], dict[JsonPath, str]]:

@@ -51,9 +51,15 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
         replaced = _hold(path) if warm.ENABLED and os.name == "posix" else None
         try:
             os.replace(tmp, path)
+        except OSError:
+            if replaced is None:
+                raise
+            os.close(replaced)  # a file system that will not rename over an open file
+            replaced = None
+            os.replace(tmp, path)
         finally:
             if replaced is not None:
-                _closer().submit(os.close, replaced)
+                _close_later(replaced)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -69,6 +75,13 @@ def _hold(path: Path) -> int | None:
 
 _CLOSER: list[ThreadPoolExecutor] = []  # one thread, made on first use in a warm process
 _CLOSER_MADE = threading.Lock()  # writer threads may ask for it at once
+
+
+def _close_later(fd: int) -> None:
+    try:
+        _closer().submit(os.close, fd)
+    except RuntimeError:  # the interpreter is shutting down: close it now
+        os.close(fd)
 
 
 def _closer() -> ThreadPoolExecutor:

@@ -83,3 +83,25 @@ def test_replaced_files_are_closed(tmp_path: Path, warm_process: None) -> None:
     while len(os.listdir("/proc/self/fd")) > before and time.monotonic() < deadline:
         time.sleep(0.01)
     assert len(os.listdir("/proc/self/fd")) <= before
+
+
+def test_a_file_system_refusing_to_rename_over_an_open_file_still_gets_the_write(
+    tmp_path: Path, warm_process: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some mounts (SMB and the like) refuse to replace a file that is open: the warm
+    write lets go of the old file and renames again."""
+    target = tmp_path / "encore.css"
+    atomic_write(target, b"old", durable=False)
+    real = os.replace
+    refused: list[str] = []
+
+    def refuse_once(src: str, dst: str) -> None:
+        if not refused:
+            refused.append(dst)
+            raise PermissionError(13, "file is open", dst)
+        real(src, dst)
+
+    monkeypatch.setattr("encore.write.os.replace", refuse_once)
+    atomic_write(target, b"new", durable=False)
+    assert refused and target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["encore.css"]
