@@ -5,19 +5,14 @@ section 4.1.2)."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 
-from backend_stub.auth.tokens import revoke_family
+from backend_stub.auth.tokens import revoke_family, secret_digest
 from backend_stub.db import Connection
 from backend_stub.errors import ApiError
 
 CODE_SECONDS = 60
-
-
-def digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +32,7 @@ def issue(conn: Connection, grant: Grant, now: float) -> str:
         " scope, family_id, expires_at) VALUES (:h, :user_id, :client_id, :redirect_uri,"
         " :code_challenge, :scope, :family_id, :expires)",
         {
-            "h": digest(code),
+            "h": secret_digest(code),
             "user_id": grant.user_id,
             "client_id": grant.client_id,
             "redirect_uri": grant.redirect_uri,
@@ -53,7 +48,7 @@ def issue(conn: Connection, grant: Grant, now: float) -> str:
 def redeem(conn: Connection, code: str, now: float) -> Grant:
     """Use ``code`` up (whatever happens next) and return its grant; 400 ``invalid_grant``
     for an unknown, used or expired code. The caller checks client, URI and verifier."""
-    h = digest(code)
+    h = secret_digest(code)
     claimed = conn.execute(
         "UPDATE auth_codes SET used_at = :now WHERE code_hash = :h AND used_at IS NULL",
         {"now": int(now), "h": h},

@@ -73,8 +73,9 @@ def decode_access(secret: str, token: str, now: float, leeway: int = 5) -> Acces
     return AccessClaims(sub, scope, str(claims.get("client_id", "")), str(claims["jti"]), exp)
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+def secret_digest(secret: str) -> str:
+    """What is stored of a one-time secret (a refresh token, an authorisation code)."""
+    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def issue_refresh(conn: Connection, grant: RefreshGrant, now: float, seconds: in
         "INSERT INTO refresh_tokens (token_hash, family_id, user_id, client_id, scope,"
         " issued_at, expires_at) VALUES (:h, :family, :user, :client, :scope, :now, :exp)",
         {
-            "h": _digest(token),
+            "h": secret_digest(token),
             "family": grant.family_id,
             "user": grant.user_id,
             "client": grant.client_id,
@@ -126,7 +127,7 @@ def rotate(conn: Connection, token: str, client_id: str, now: float) -> RefreshG
     """Spend ``token``; its grant, for the caller to issue the successor. 400
     ``invalid_grant`` for an unknown, expired, revoked (the family is then revoked) or
     another client's token."""
-    h = _digest(token)
+    h = secret_digest(token)
     claimed = conn.execute(
         "UPDATE refresh_tokens SET revoked_at = :now"
         " WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :now",

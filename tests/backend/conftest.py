@@ -12,6 +12,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -79,9 +80,10 @@ def _postgres_reachable(url: str) -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A URL into a fresh schema of the test database, dropped after the session."""
+@contextmanager
+def postgres_schema(prefix: str) -> Iterator[str]:
+    """A URL into a new schema of the test database, dropped afterwards (skipped locally,
+    failed under ``CI=true``, when the database is not set or cannot be reached)."""
     base = os.environ.get(POSTGRES_ENV, "")
     require(
         "PostgreSQL",
@@ -92,7 +94,7 @@ def postgres_url() -> Iterator[str]:
     require("PostgreSQL", problem is None, f"cannot connect to {POSTGRES_ENV}: {problem}")
     import psycopg
 
-    schema = f"encore_test_{uuid.uuid4().hex[:12]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     separator = "&" if "?" in base else "?"
@@ -101,6 +103,13 @@ def postgres_url() -> Iterator[str]:
     finally:
         with psycopg.connect(base, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A URL into a fresh schema of the test database, dropped after the session."""
+    with postgres_schema("encore_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

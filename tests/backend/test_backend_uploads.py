@@ -10,13 +10,11 @@ import os
 import shutil
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 import schemathesis
@@ -32,7 +30,7 @@ from backend_stub.jobs import store
 from backend_stub.jobs.runner import JobRunner
 from backend_stub.media import synth
 from backend_stub.migrate import migrate
-from tests.backend.conftest import POSTGRES_ENV, require, settings_for
+from tests.backend.conftest import postgres_schema, require, settings_for
 from tests.backend.helpers import assert_error, bearer
 
 MP3 = ("-c:a", "libmp3lame", "-b:a", "128k")
@@ -48,31 +46,13 @@ class Fresh:
 
 
 @contextmanager
-def _postgres_schema() -> Iterator[str]:
-    """A URL into a new schema of the test database, dropped afterwards."""
-    base = os.environ.get(POSTGRES_ENV, "")
-    require("PostgreSQL", bool(base), f"set {POSTGRES_ENV} (.ci/run starts one)")
-    import psycopg
-
-    schema = f"encore_uploads_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-
-@contextmanager
 def _fresh_database(dialect: str, folder: Path) -> Iterator[Fresh]:
     """A migrated database holding only the demo users and a second artist."""
     with ExitStack() as stack:
         if dialect == "sqlite":
             url = f"sqlite:///{folder / 'encore.db'}"
         else:
-            url = stack.enter_context(_postgres_schema())
+            url = stack.enter_context(postgres_schema("encore_uploads"))
         db = Database(url)
         try:
             migrate(db)
